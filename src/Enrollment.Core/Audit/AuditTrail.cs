@@ -1,0 +1,46 @@
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Core.Policy;
+
+namespace Enrollment.Core.Audit;
+
+/// <summary>Builds audit events from the caller and the tenant (one place for TTL and outcome rules) and writes them.</summary>
+public sealed class AuditTrail(IAuditLog log, TimeProvider time)
+{
+    /// <summary>Tenant id recorded when the tenant could not be resolved.</summary>
+    public const string UnresolvedTenant = "_unresolved";
+    public const int DefaultRetentionDays = 365;
+
+    public Task RecordAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, EnrollmentException? failure,
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null)
+    {
+        var now = time.GetUtcNow();
+        var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
+        var auditEvent = new AuditEvent
+        {
+            TenantId = policy?.TenantId ?? UnresolvedTenant,
+            UserSub = caller.UserSub,
+            Username = caller.Username,
+            EventType = eventType,
+            Outcome = OutcomeOf(failure),
+            Reason = failure is null ? null : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
+            RequestId = caller.RequestId,
+            OccurredAt = now,
+            ClientId = caller.ClientId,
+            SourceIp = caller.SourceIp,
+            UserAgent = caller.UserAgent,
+            AppVersion = caller.AppVersion,
+            DeviceName = deviceName,
+            Actor = actor,
+            ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
+        };
+        return log.WriteAsync(auditEvent, cancellationToken);
+    }
+
+    public static string OutcomeOf(EnrollmentException? failure) => failure?.Code switch
+    {
+        null => AuditOutcome.Success,
+        ErrorCode.PolicyDenied or ErrorCode.RateLimited or ErrorCode.ValidationError => AuditOutcome.Denied,
+        _ => AuditOutcome.Failed,
+    };
+}

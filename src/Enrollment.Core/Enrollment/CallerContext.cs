@@ -1,0 +1,27 @@
+namespace Enrollment.Core.Enrollment;
+
+/// <summary>
+/// Who is asking and from where, as the HTTP layer saw it. Holds no token, session or code, so it is
+/// safe to log and to copy into audit events.
+/// </summary>
+public sealed record CallerContext
+{
+    public required string RequestId { get; init; }
+    public string? SourceIp { get; init; }
+    public string? UserAgent { get; init; }
+    public string? AppVersion { get; init; }
+
+    /// <summary>The app client: the token's client_id claim, or clientId of a session-route body.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The username: the token's username claim, or the (unverified) username of a session-route body.</summary>
+    public string? Username { get; init; }
+
+    public string? UserSub { get; init; }
+
+    /// <summary>The token's tenant_id claim, set by the pre-token-generation trigger.</summary>
+    public string? TenantClaim { get; init; }
+
+    /// <summary>The token's auth_time claim: when the user last signed in with credentials.</summary>
+    public DateTimeOffset? AuthTime { get; init; }
+}

@@ -1,0 +1,45 @@
+namespace Enrollment.Core.Policy;
+
+/// <summary>Checks the values of a policy document; returns the first bad field by its JSON path.</summary>
+public static class PolicyValidator
+{
+    public const int MaxAppClients = 50;
+    public const int MaxNetworks = 100;
+
+    public static PolicyFieldError? Validate(TenantPolicy policy)
+    {
+        if (!TenantId.IsValid(policy.TenantId))
+            return new("tenantId", "must be 1-64 characters: letters, digits, '-', '_' or '.'");
+        if (policy.DisplayName is { } name && (name.Length is 0 or > 100 || name.Contains(':')))
+            return new("displayName", "must be 1-100 characters without ':' (authenticator apps split the label on it)");
+        if (policy.AppClientIds.Count > MaxAppClients)
+            return new("appClientIds", $"at most {MaxAppClients} app clients");
+        for (var i = 0; i < policy.AppClientIds.Count; i++)
+        {
+            var id = policy.AppClientIds[i];
+            if (string.IsNullOrWhiteSpace(id) || id.Length > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                return new($"appClientIds[{i}]", "must be an app client id (1-128 letters, digits, '-', '_')");
+        }
+
+        var e = policy.Enrollment;
+        if (e.MinAppVersion is not null && !SemanticVersion.TryParse(e.MinAppVersion, out _))
+            return new("enrollment.minAppVersion", "must be a semantic version such as 2.0.0");
+        if (e.AllowedNetworks.Count > MaxNetworks)
+            return new("enrollment.allowedNetworks", $"at most {MaxNetworks} networks");
+        for (var i = 0; i < e.AllowedNetworks.Count; i++)
+            if (!NetworkAllowList.TryParseNetwork(e.AllowedNetworks[i], out _))
+                return new($"enrollment.allowedNetworks[{i}]", "must be a CIDR block with no host bits set, such as 203.0.113.0/24 or 2001:db8::/32");
+        if (e.MaxAssociationsPerHour is < 1 or > 1000)
+            return new("enrollment.maxAssociationsPerHour", "must be between 1 and 1000");
+        if (policy.Verification.MaxFailuresPerHour is < 1 or > 1000)
+            return new("verification.maxFailuresPerHour", "must be between 1 and 1000");
+        if (policy.Audit.RetentionDays is < 1 or > 3653)
+            return new("audit.retentionDays", "must be between 1 and 3653");
+        return null;
+    }
+}
+
+public sealed record PolicyFieldError(string Field, string Problem)
+{
+    public override string ToString() => $"{Field} {Problem}";
+}

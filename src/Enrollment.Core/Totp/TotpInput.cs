@@ -1,0 +1,50 @@
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Core.Totp;
+
+/// <summary>The shape rules for what a caller sends with a TOTP request, checked before any I/O.</summary>
+public static class TotpInput
+{
+    public const int MaxDeviceNameLength = 64;
+    public const int MaxUsernameLength = 128;
+    public const int MinSessionLength = 20;
+    public const int MaxSessionLength = 2048;
+    public const int MaxClientIdLength = 128;
+
+    public static string Code(string? code)
+    {
+        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
+            throw EnrollmentException.Invalid("code must be exactly 6 digits.", "code");
+        return code;
+    }
+
+    public static string? DeviceName(string? name)
+    {
+        if (name is null) return null;
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > MaxDeviceNameLength || trimmed.Any(char.IsControl))
+            throw EnrollmentException.Invalid($"deviceName must be 1-{MaxDeviceNameLength} printable characters.", "deviceName");
+        return trimmed;
+    }
+
+    public static string Session(string? session)
+    {
+        if (session is null || session.Length is < MinSessionLength or > MaxSessionLength || session.Any(char.IsWhiteSpace))
+            throw EnrollmentException.Invalid($"session must be the {MinSessionLength}-{MaxSessionLength} character session of an MFA_SETUP challenge.", "session");
+        return session;
+    }
+
+    public static string Username(string? username)
+    {
+        if (string.IsNullOrWhiteSpace(username) || username.Length > MaxUsernameLength || username.Any(char.IsControl))
+            throw EnrollmentException.Invalid($"username must be 1-{MaxUsernameLength} characters.", "username");
+        return username;
+    }
+
+    public static string ClientId(string? clientId)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw EnrollmentException.Invalid("clientId must be an app client id.", "clientId");
+        return clientId;
+    }
+}
