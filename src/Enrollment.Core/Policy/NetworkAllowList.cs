@@ -41,7 +41,10 @@ public sealed class NetworkAllowList
             network = new IPNetwork(single, single.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
             return true;
         }
-        return IPNetwork.TryParse(text, out network);
+        // Host bits below the prefix ("10.0.0.1/8") usually mean a typo; refuse rather than guess.
+        return IPNetwork.TryParse(text, out network)
+            && IPAddress.TryParse(text[..text.IndexOf('/')], out var written)
+            && network.BaseAddress.Equals(written);
     }
 
     public bool Allows(string? sourceIp)

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>
+/// One HTTP API request, with the reading rules every route shares: body size and JSON shape, the bearer
+/// token, the authorizer's claims, and the caller context for policy and audit.
+/// </summary>
+public sealed class ApiRequest(HttpApiRequest raw)
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public HttpApiRequest Raw { get; } = raw;
+
+    public string RequestId { get; } = raw.RequestContext?.RequestId is { Length: > 0 } id ? id : Guid.NewGuid().ToString("n");
+
+    public string? Query(string name) => Raw.Query(name);
+
+    /// <summary>Reads the JSON body. Empty is allowed only where the route says so (returns null).</summary>
+    public T? ReadBody<T>(JsonTypeInfo<T> typeInfo, bool allowEmpty) where T : class
+    {
+        var bytes = BodyBytes();
+        if (bytes.Length > MaxBodyBytes)
+            throw EnrollmentException.Invalid($"The body is larger than {MaxBodyBytes / 1024} KiB.", "body");
+        if (bytes.Length == 0 || bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            if (allowEmpty) return null;
+            throw EnrollmentException.Invalid("A JSON body is required.", "body");
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw EnrollmentException.Invalid("The body must be a JSON object.", "body");
+            return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw EnrollmentException.Invalid("The body must be a JSON object.", "body");
+        }
+        catch (JsonException ex)
+        {
+            // Name the field, never echo the library message (it can quote the input).
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            throw EnrollmentException.Invalid(field == "body" ? "The body is not valid JSON." : $"The field '{field}' has the wrong type.", field);
+        }
+    }
+
+    /// <summary>The access token from "authorization: Bearer ...", required on the signed-in routes.</summary>
+    public string BearerToken()
+    {
+        var header = Raw.Header("authorization");
+        const string prefix = "Bearer ";
+        if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length <= prefix.Length)
+            throw new EnrollmentException(ErrorCode.Unauthorized, "A bearer access token is required.");
+        var token = header[prefix.Length..].Trim();
+        if (token.Length is 0 or > 8192 || token.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '.')))
+            throw new EnrollmentException(ErrorCode.Unauthorized, "The access token is malformed.");
+        return token;
+    }
+
+    /// <summary>The caller as the JWT authorizer saw it. No claims means no authorizer ran: unauthorized.</summary>
+    public CallerContext SignedInCaller()
+    {
+        var claims = Raw.RequestContext?.Authorizer?.Jwt?.Claims;
+        if (claims is null || claims.Count == 0)
+            throw new EnrollmentException(ErrorCode.Unauthorized, "The request carries no verified token claims.");
+        var tokenUse = Claim(claims, "token_use");
+        if (tokenUse is not null && tokenUse != "access")
+            throw new EnrollmentException(ErrorCode.Unauthorized, "An access token is required, not an ID token.");
+        return Caller() with
+        {
+            ClientId = Claim(claims, "client_id") ?? Claim(claims, "aud"),
+            Username = Claim(claims, "username") ?? Claim(claims, "cognito:username"),
+            UserSub = Claim(claims, "sub"),
+            TenantClaim = Claim(claims, "tenant_id"),
+            AuthTime = long.TryParse(Claim(claims, "auth_time"), out var authTime) ? DateTimeOffset.FromUnixTimeSeconds(authTime) : null,
+        };
+    }
+
+    /// <summary>The caller fields every route has: request id, source, agent and app version.</summary>
+    public CallerContext Caller() => new()
+    {
+        RequestId = RequestId,
+        SourceIp = Raw.RequestContext?.Http?.SourceIp,
+        UserAgent = Truncate(Raw.Header("user-agent") ?? Raw.RequestContext?.Http?.UserAgent, 256),
+        AppVersion = Truncate(Raw.Header("x-app-version"), 64),
+    };
+
+    private byte[] BodyBytes()
+    {
+        if (Raw.Body is null) return [];
+        if (!Raw.IsBase64Encoded) return Encoding.UTF8.GetBytes(Raw.Body);
+        try
+        {
+            return Convert.FromBase64String(Raw.Body);
+        }
+        catch (FormatException)
+        {
+            throw EnrollmentException.Invalid("The body is not valid base64.", "body");
+        }
+    }
+
+    private static string? Claim(Dictionary<string, JsonElement> claims, string name) =>
+        claims.TryGetValue(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

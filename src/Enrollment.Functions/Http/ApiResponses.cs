@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Enrollment.Core.Errors;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>Builds the envelope responses of api.md: JSON, x-request-id, no caching (bodies can hold secrets).</summary>
+public static class ApiResponses
+{
+    public static HttpApiResponse Ok<T>(T data, JsonTypeInfo<SuccessEnvelope<T>> typeInfo, string requestId, int statusCode = 200) =>
+        new()
+        {
+            StatusCode = statusCode,
+            Headers = BaseHeaders(requestId),
+            Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), typeInfo),
+        };
+
+    public static HttpApiResponse Error(EnrollmentException error, string requestId)
+    {
+        var headers = BaseHeaders(requestId);
+        if (error.RetryAfterSeconds is { } seconds) headers["retry-after"] = seconds.ToString();
+        else if (error.Code == ErrorCode.RateLimited) headers["retry-after"] = "1";
+        var body = new ErrorEnvelope(new ErrorBody(ErrorCodeNames.Of(error.Code), error.Message, requestId, error.Reason));
+        return new HttpApiResponse
+        {
+            StatusCode = ErrorStatus.Of(error.Code),
+            Headers = headers,
+            Body = JsonSerializer.Serialize(body, FunctionJsonContext.Default.ErrorEnvelope),
+        };
+    }
+
+    private static Dictionary<string, string> BaseHeaders(string requestId) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["content-type"] = "application/json; charset=utf-8",
+        ["x-request-id"] = requestId,
+        ["cache-control"] = "no-store",
+    };
+}

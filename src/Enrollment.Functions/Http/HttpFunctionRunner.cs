@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Enrollment.Core.Errors;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>
+/// What every HTTP function does around its own work: parse the event, turn failures into the envelope,
+/// bound the time, and log one safe line per request. Unknown exceptions are a 500 with the request id.
+/// </summary>
+public sealed class HttpFunctionRunner(FunctionLog log, TimeSpan budget)
+{
+    public async Task<Stream> RunAsync(Stream input, string route, Func<ApiRequest, CancellationToken, Task<HttpApiResponse>> handle)
+    {
+        var started = Stopwatch.GetTimestamp();
+        ApiRequest? request = null;
+        HttpApiResponse? response = null;
+        EnrollmentException? failure = null;
+        using var timeout = new CancellationTokenSource(budget);
+        try
+        {
+            var raw = await JsonSerializer.DeserializeAsync(input, FunctionJsonContext.Default.HttpApiRequest, timeout.Token)
+                ?? throw EnrollmentException.Invalid("The event is empty.");
+            request = new ApiRequest(raw);
+            response = await handle(request, timeout.Token);
+        }
+        catch (EnrollmentException ex)
+        {
+            failure = ex;
+        }
+        catch (JsonException)
+        {
+            failure = EnrollmentException.Invalid("The event is not an HTTP API payload 2.0 request.");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            failure = new EnrollmentException(ErrorCode.UpstreamError, "The request took too long; nothing was changed that cannot be retried.");
+        }
+        catch (Exception ex)
+        {
+            // A defect. Log the type and stack (no message: a library message can quote input).
+            log.Error("unhandled exception", ("route", route), ("requestId", request?.RequestId), ("exception", ex.GetType().FullName), ("stack", ex.StackTrace));
+            failure = new EnrollmentException(ErrorCode.InternalError, "An internal error occurred; quote the request id when reporting it.");
+        }
+
+        var requestId = request?.RequestId ?? Guid.NewGuid().ToString("n");
+        response = failure is null ? response! : ApiResponses.Error(failure, requestId);
+
+        log.Info("request",
+            ("route", route),
+            ("requestId", requestId),
+            ("status", response.StatusCode),
+            ("code", failure is null ? null : ErrorCodeNames.Of(failure.Code)),
+            ("reason", failure?.Reason),
+            ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+
+        var output = new MemoryStream();
+        await JsonSerializer.SerializeAsync(output, response, FunctionJsonContext.Default.HttpApiResponse);
+        output.Position = 0;
+        return output;
+    }
+}

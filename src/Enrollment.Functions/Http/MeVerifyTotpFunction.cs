@@ -1,0 +1,25 @@
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>POST /v1/me/totp/verify: checks the first code, then turns TOTP on and makes it preferred.</summary>
+public sealed class MeVerifyTotpFunction(TotpEnrollmentService enrollment, HttpFunctionRunner runner)
+{
+    public const string Route = "POST /v1/me/totp/verify";
+
+    public MeVerifyTotpFunction() : this(FunctionServices.Shared.Enrollment, FunctionServices.Shared.Runner) { }
+
+    public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
+    {
+        var caller = request.SignedInCaller();
+        var token = request.BearerToken();
+        var body = request.ReadBody(FunctionJsonContext.Default.MeVerifyBody, allowEmpty: false)!;
+        if (body.Code is null) throw EnrollmentException.Invalid("code is required.", "code");
+
+        await enrollment.VerifyAsync(caller, TotpCredential.AccessToken(token), body.Code, body.DeviceName, ct);
+        return ApiResponses.Ok(new VerifyData("SUCCESS", MfaEnabled: true, Session: null), FunctionJsonContext.Default.SuccessEnvelopeVerifyData, request.RequestId);
+    });
+}

@@ -1,0 +1,17 @@
+namespace Enrollment.Functions.Wire;
+
+// Request bodies of the TOTP routes. Unknown fields are ignored (apps evolve); wrong types are a 400.
+
+public sealed record AssociateBody;
+
+public sealed record MeVerifyBody(string? Code, string? DeviceName);
+
+public sealed record ChallengeAssociateBody(string? Session, string? Username, string? ClientId);
+
+public sealed record ChallengeVerifyBody(string? Session, string? Username, string? ClientId, string? Code, string? DeviceName);
+
+// Response data.
+
+public sealed record AssociateData(string SecretCode, string OtpauthUri, string Issuer, string AccountName, string? QrCodeSvg, string? Session);
+
+public sealed record VerifyData(string Status, bool? MfaEnabled, string? Session);

@@ -1,0 +1,119 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Core.Policy;
+
+namespace Enrollment.Core.Tests.Enrollment;
+
+/// <summary>Records the order of port calls so tests can assert the workflow's ordering contract.</summary>
+public sealed class CallLog
+{
+    public List<string> Calls { get; } = [];
+    public void Add(string call) { lock (Calls) Calls.Add(call); }
+}
+
+public sealed class FakePolicyStore(CallLog log, params TenantPolicy[] policies) : ITenantPolicyStore
+{
+    public bool Down { get; set; }
+
+    public Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        log.Add("policy");
+        if (Down) throw new EnrollmentException(ErrorCode.ServiceUnavailable, "down");
+        var p = policies.FirstOrDefault(x => x.TenantId == tenantId);
+        return Task.FromResult(p is null ? null : new CompiledTenantPolicy(p));
+    }
+
+    public Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)
+    {
+        log.Add("policy");
+        if (Down) throw new EnrollmentException(ErrorCode.ServiceUnavailable, "down");
+        var p = policies.FirstOrDefault(x => x.AppClientIds.Contains(clientId));
+        return Task.FromResult(p is null ? null : new CompiledTenantPolicy(p));
+    }
+}
+
+public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
+{
+    public const string Secret = "JBSWY3DPEHPK3PXP";
+    public bool HasSoftwareToken { get; set; }
+    public string RightCode { get; set; } = "123456";
+    public EnrollmentException? Failure { get; set; }
+
+    public Task<UserPoolUser> GetUserAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:GetUser");
+        return Task.FromResult(new UserPoolUser("jane", "sub-1", HasSoftwareToken, null));
+    }
+
+    public Task<TotpAssociation> AssociateAsync(TotpCredential credential, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:Associate");
+        if (Failure is not null) throw Failure;
+        return Task.FromResult(new TotpAssociation(Secret, credential.Kind == TotpCredentialKind.Session ? "next-session" : null));
+    }
+
+    public Task<TotpVerification> VerifyAsync(TotpCredential credential, string code, string? deviceName, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:Verify");
+        if (Failure is not null) throw Failure;
+        if (code != RightCode) throw new EnrollmentException(ErrorCode.CodeMismatch, "wrong");
+        return Task.FromResult(new TotpVerification(true, credential.Kind == TotpCredentialKind.Session ? "done-session" : null));
+    }
+
+    public Task SetSoftwareTokenPreferredAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:SetPreference");
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FakeLimiter(CallLog log) : IRateLimiter
+{
+    private readonly Dictionary<string, int> _counts = [];
+    public int Count(string action) { lock (_counts) return _counts.Where(kv => kv.Key.EndsWith(action)).Sum(kv => kv.Value); }
+
+    public Task<RateLimitDecision> TryAcquireAsync(RateLimitCounter counter, int limit, CancellationToken cancellationToken)
+    {
+        log.Add("limit:" + counter.Action);
+        lock (_counts)
+        {
+            var key = $"{counter.TenantId}|{counter.Subject}|{counter.WindowStart:O}|{counter.Action}";
+            var count = _counts.GetValueOrDefault(key);
+            if (count >= limit) return Task.FromResult(new RateLimitDecision(false));
+            _counts[key] = count + 1;
+            return Task.FromResult(new RateLimitDecision(true));
+        }
+    }
+
+    public Task ReleaseAsync(RateLimitCounter counter, CancellationToken cancellationToken)
+    {
+        log.Add("release:" + counter.Action);
+        lock (_counts)
+        {
+            var key = $"{counter.TenantId}|{counter.Subject}|{counter.WindowStart:O}|{counter.Action}";
+            _counts[key] = Math.Max(0, _counts.GetValueOrDefault(key) - 1);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FakeAuditLog(CallLog log) : IAuditLog
+{
+    public List<AuditEvent> Events { get; } = [];
+    public bool Down { get; set; }
+
+    public Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        log.Add("audit:" + auditEvent.Outcome);
+        if (Down) throw new EnrollmentException(ErrorCode.ServiceUnavailable, "The audit store is unavailable.");
+        lock (Events) Events.Add(auditEvent);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
