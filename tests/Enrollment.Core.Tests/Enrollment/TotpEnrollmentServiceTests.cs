@@ -1,3 +1,4 @@
+using Enrollment.Testing;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;

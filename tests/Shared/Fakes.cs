@@ -3,7 +3,7 @@ using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 
-namespace Enrollment.Core.Tests.Enrollment;
+namespace Enrollment.Testing;
 
 /// <summary>Records the order of port calls so tests can assert the workflow's ordering contract.</summary>
 public sealed class CallLog

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Enrollment.Functions.Tests;
+
+/// <summary>A fluent builder of payload 2.0 events, as API Gateway sends them to the functions.</summary>
+public sealed class HttpApiRequestBuilder
+{
+    private readonly JsonObject _event;
+    private readonly JsonObject _headers = new() { ["content-type"] = "application/json", ["user-agent"] = "EnrollmentTests/1.0" };
+    private JsonObject? _claims;
+    private JsonObject? _query;
+
+    private HttpApiRequestBuilder(string method, string path)
+    {
+        _event = new JsonObject
+        {
+            ["version"] = "2.0",
+            ["routeKey"] = $"{method} {path}",
+            ["rawPath"] = path,
+            ["rawQueryString"] = "",
+            ["isBase64Encoded"] = false,
+            ["requestContext"] = new JsonObject
+            {
+                ["accountId"] = "123456789012",
+                ["apiId"] = "api",
+                ["domainName"] = "api.example.com",
+                ["requestId"] = "req-" + Guid.NewGuid().ToString("n")[..12],
+                ["routeKey"] = $"{method} {path}",
+                ["stage"] = "$default",
+                ["time"] = DateTimeOffset.UtcNow.ToString("dd/MMM/yyyy:HH:mm:ss +0000"),
+                ["timeEpoch"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                ["http"] = new JsonObject { ["method"] = method, ["path"] = path, ["protocol"] = "HTTP/1.1", ["sourceIp"] = "203.0.113.10", ["userAgent"] = "EnrollmentTests/1.0" },
+            },
+        };
+    }
+
+    public static HttpApiRequestBuilder Post(string path) => new("POST", path);
+
+    public HttpApiRequestBuilder WithBody(string? body) { _event["body"] = body; return this; }
+
+    public HttpApiRequestBuilder WithHeader(string name, string value) { _headers[name] = value; return this; }
+
+    public HttpApiRequestBuilder WithoutHeader(string name) { _headers.Remove(name); return this; }
+
+    public HttpApiRequestBuilder WithSourceIp(string ip) { _event["requestContext"]!["http"]!["sourceIp"] = ip; return this; }
+
+    public HttpApiRequestBuilder WithRequestId(string id) { _event["requestContext"]!["requestId"] = id; return this; }
+
+    public HttpApiRequestBuilder WithQuery(string name, string value)
+    {
+        _query ??= [];
+        _query[name] = value;
+        _event["rawQueryString"] = string.Join('&', _query.Select(kv => $"{kv.Key}={kv.Value}"));
+        return this;
+    }
+
+    /// <summary>The bearer token and the claims the JWT authorizer would pass on.</summary>
+    public HttpApiRequestBuilder WithAccessToken(string token, string username, string clientId, string? tenantId = null, string sub = "11111111-2222-3333-4444-555555555555")
+    {
+        _headers["authorization"] = "Bearer " + token;
+        _claims = new JsonObject
+        {
+            ["sub"] = sub,
+            ["username"] = username,
+            ["client_id"] = clientId,
+            ["token_use"] = "access",
+            ["scope"] = "aws.cognito.signin.user.admin",
+            ["auth_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(),
+        };
+        if (tenantId is not null) _claims["tenant_id"] = tenantId;
+        return this;
+    }
+
+    public HttpApiRequestBuilder WithClaim(string name, string value) { _claims![name] = value; return this; }
+
+    public string Build()
+    {
+        var copy = _event.DeepClone().AsObject();
+        copy["headers"] = _headers.DeepClone();
+        if (_query is not null) copy["queryStringParameters"] = _query.DeepClone();
+        if (_claims is not null)
+            copy["requestContext"]!["authorizer"] = new JsonObject { ["jwt"] = new JsonObject { ["claims"] = _claims.DeepClone(), ["scopes"] = null } };
+        return copy.ToJsonString();
+    }
+
+    public Stream BuildStream() => new MemoryStream(Encoding.UTF8.GetBytes(Build()));
+}
