@@ -35,6 +35,19 @@ public static class PolicyValidator
             return new("verification.maxFailuresPerHour", "must be between 1 and 1000");
         if (policy.Audit.RetentionDays is < 1 or > 3653)
             return new("audit.retentionDays", "must be between 1 and 3653");
+        if (e.ReauthenticationMaxAgeSeconds is < 30 or > 86400)
+            return new("enrollment.reauthenticationMaxAgeSeconds", "must be between 30 and 86400");
+        if (policy.Mfa.GracePeriodDays is < 0 or > 365)
+            return new("mfa.gracePeriodDays", "must be between 0 and 365");
+        if (policy.Recovery.CodeCount is < 0 or > 20)
+            return new("recovery.codeCount", "must be between 0 and 20");
+        if (policy.Recovery.MaxAttemptsPerHour is < 1 or > 100)
+            return new("recovery.maxAttemptsPerHour", "must be between 1 and 100");
+        if (policy.SignIn.MaxChallengeFailures is < 1 or > 10)
+            return new("signIn.maxChallengeFailures", "must be between 1 and 10");
+        var group = policy.Admin.GroupName;
+        if (string.IsNullOrWhiteSpace(group) || group.Length > 128 || group.Any(char.IsWhiteSpace))
+            return new("admin.groupName", "must be a Cognito group name (1-128 characters, no spaces)");
         return null;
     }
 }

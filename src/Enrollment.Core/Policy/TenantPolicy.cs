@@ -14,6 +14,10 @@ public sealed record TenantPolicy
     public EnrollmentRules Enrollment { get; set; } = new();
     public VerificationRules Verification { get; set; } = new();
     public AuditSettings Audit { get; set; } = new();
+    public MfaRules Mfa { get; set; } = new();
+    public RecoveryRules Recovery { get; set; } = new();
+    public SignInRules SignIn { get; set; } = new();
+    public AdminSettings Admin { get; set; } = new();
 
     /// <summary>The issuer shown in authenticator apps: the display name, else the tenant id.</summary>
     public string Issuer => string.IsNullOrWhiteSpace(DisplayName) ? TenantId : DisplayName!;
@@ -26,6 +30,9 @@ public sealed record EnrollmentRules
     public IReadOnlyList<string> AllowedNetworks { get; set; } = [];
     public int MaxAssociationsPerHour { get; set; } = 5;
     public bool AllowReplace { get; set; }
+
+    /// <summary>Replacing or removing a factor needs a sign-in (auth_time) at most this old.</summary>
+    public int ReauthenticationMaxAgeSeconds { get; set; } = 300;
 }
 
 public sealed record VerificationRules
@@ -36,4 +43,38 @@ public sealed record VerificationRules
 public sealed record AuditSettings
 {
     public int RetentionDays { get; set; } = 365;
+}
+
+/// <summary>Per-tenant MFA requirement, carried into sign-in by the auth-challenge triggers.</summary>
+public sealed record MfaRules
+{
+    /// <summary>Users of this tenant must have TOTP; unenrolled users are sent to enrollment.</summary>
+    public bool Required { get; set; }
+
+    /// <summary>Days an unenrolled user may still sign in normally, counted from the first sign-in the triggers see.</summary>
+    public int GracePeriodDays { get; set; }
+
+    /// <summary>Whether a user may remove their own authenticator (DELETE /v1/me/totp).</summary>
+    public bool AllowDisable { get; set; } = true;
+}
+
+public sealed record RecoveryRules
+{
+    /// <summary>One-time recovery codes issued after a successful verify; 0 turns recovery codes off.</summary>
+    public int CodeCount { get; set; } = 10;
+
+    /// <summary>Recovery attempts per hour, per username and per source IP.</summary>
+    public int MaxAttemptsPerHour { get; set; } = 5;
+}
+
+public sealed record SignInRules
+{
+    /// <summary>Wrong answers to custom challenges before the sign-in fails.</summary>
+    public int MaxChallengeFailures { get; set; } = 3;
+}
+
+public sealed record AdminSettings
+{
+    /// <summary>The Cognito group whose members administer this tenant.</summary>
+    public string GroupName { get; set; } = "enrollment-admins";
 }
