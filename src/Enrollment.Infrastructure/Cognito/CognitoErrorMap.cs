@@ -1,0 +1,79 @@
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Infrastructure.Cognito;
+
+/// <summary>
+/// The one place where Cognito's failures become the public error vocabulary (api.md). Messages are our own
+/// fixed text: nothing from the service, the request or the credential reaches the caller.
+/// </summary>
+public static class CognitoErrorMap
+{
+    public const string WrongCodeMessage = "The code is wrong or expired.";
+    public const string UnauthorizedMessage = "The access token or session is invalid or expired.";
+    public const string RateLimitedMessage = "Too many requests to the user pool; try again later.";
+    public const string UpstreamMessage = "The user pool could not complete the request.";
+
+    public const string ReasonConcurrentModification = "CONCURRENT_MODIFICATION";
+    public const string ReasonSoftwareTokenNotVerified = "SOFTWARE_TOKEN_NOT_VERIFIED";
+    public const string ReasonSoftwareTokenMfaUnavailable = "SOFTWARE_TOKEN_MFA_UNAVAILABLE";
+
+    /// <summary>Cognito's per-second quotas refill quickly; a short pause is enough.</summary>
+    public const int ThrottledRetryAfterSeconds = 1;
+
+    /// <summary>LimitExceededException is a longer-lived limit (attempt counts, resource quotas).</summary>
+    public const int LimitExceededRetryAfterSeconds = 5;
+
+    public static bool CanMap(Exception failure) => failure is CognitoServiceException or CognitoTransportException;
+
+    public static EnrollmentException ToEnrollmentException(Exception failure) => failure switch
+    {
+        CognitoServiceException service => FromService(service),
+        // Timeouts, refused connections, unreadable answers, missing credentials: nothing the caller can fix.
+        CognitoTransportException => Upstream(),
+        _ => throw new ArgumentException("Not a Cognito failure.", nameof(failure)),
+    };
+
+    /// <summary>For VerifySoftwareToken's Status ERROR, which is a wrong code without an exception.</summary>
+    public static EnrollmentException WrongCode() => new(ErrorCode.CodeMismatch, WrongCodeMessage);
+
+    public static EnrollmentException Unauthorized() => new(ErrorCode.Unauthorized, UnauthorizedMessage);
+
+    public static EnrollmentException Upstream() => new(ErrorCode.UpstreamError, UpstreamMessage);
+
+    private static EnrollmentException FromService(CognitoServiceException failure) => failure.ErrorType switch
+    {
+        // AWS says EnableSoftwareTokenMFAException, moto CodeMismatchException; ExpiredCodeException is a code
+        // already used (it is about the code, not the session: an expired session is NotAuthorizedException).
+        "EnableSoftwareTokenMFAException" or "CodeMismatchException" or "ExpiredCodeException" => WrongCode(),
+
+        // The credential is no good for this user any more. ResourceNotFoundException is how moto (and AWS for a
+        // deleted pool) reports an unknown session; a deleted or unconfirmed user cannot act with the token either,
+        // and answering NOT_FOUND on the session path would reveal whether a username exists.
+        "NotAuthorizedException" or "ResourceNotFoundException" or "UserNotFoundException"
+            or "UserNotConfirmedException" or "PasswordResetRequiredException" => Unauthorized(),
+
+        // SetUserMFAPreference refuses before a successful verify: a state conflict, not a bad request.
+        "InvalidParameterException" or "ValidationException" when failure.Operation == CognitoOperation.SetUserMfaPreference.Name =>
+            new EnrollmentException(ErrorCode.Conflict, "The software token must be verified before it can be preferred.", ReasonSoftwareTokenNotVerified),
+
+        // The code, device name and body are validated before we call, so what is left to be invalid is the
+        // token or session (pattern, length, or both/neither given).
+        "InvalidParameterException" or "ValidationException" => Unauthorized(),
+
+        "TooManyRequestsException" or "ThrottlingException" =>
+            new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage, retryAfterSeconds: ThrottledRetryAfterSeconds),
+        "LimitExceededException" =>
+            new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage, retryAfterSeconds: LimitExceededRetryAfterSeconds),
+
+        "ConcurrentModificationException" =>
+            new EnrollmentException(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", ReasonConcurrentModification),
+
+        // TOTP is not activated for the user pool: a configuration state retrying will not change.
+        "SoftwareTokenMFANotFoundException" =>
+            new EnrollmentException(ErrorCode.Conflict, "TOTP is not available for this user pool.", ReasonSoftwareTokenMfaUnavailable),
+
+        // InternalErrorException, ForbiddenException (WAF), InvalidUserPoolConfigurationException, any 5xx,
+        // anything unknown.
+        _ => Upstream(),
+    };
+}

@@ -1,0 +1,41 @@
+namespace Enrollment.Infrastructure.Cognito;
+
+/// <summary>
+/// One API operation and what the transport may do with it.
+/// <paramref name="RequiresSigV4"/>: IAM-authorized (Admin*, provisioning) rather than token-authorized.
+/// <paramref name="SafeToRepeat"/>: repeating it after Cognito may have acted on it gives the same outcome.
+/// A TOTP code is single use, so Verify, RespondToAuthChallenge and InitiateAuth are never repeated once sent.
+/// </summary>
+internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool SafeToRepeat)
+{
+    public const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+
+    public string Target => TargetPrefix + Name;
+
+    // A new unverified secret replaces the old one, so a repeated access-token associate is harmless. A session
+    // may be single use, so the session path is repeated only when the request certainly never left.
+    public static CognitoOperation AssociateSoftwareToken(bool withSession) => new("AssociateSoftwareToken", false, !withSession);
+
+    public static readonly CognitoOperation VerifySoftwareToken = new("VerifySoftwareToken", false, false);
+    public static readonly CognitoOperation SetUserMfaPreference = new("SetUserMFAPreference", false, true);
+    public static readonly CognitoOperation GetUser = new("GetUser", false, true);
+    public static readonly CognitoOperation InitiateAuth = new("InitiateAuth", false, false);
+    public static readonly CognitoOperation RespondToAuthChallenge = new("RespondToAuthChallenge", false, false);
+    // A repeat after success would fail NotAuthorized on the revoked token and hide the success.
+    public static readonly CognitoOperation GlobalSignOut = new("GlobalSignOut", false, false);
+
+    public static readonly CognitoOperation AdminGetUser = new("AdminGetUser", true, true);
+    public static readonly CognitoOperation AdminSetUserMfaPreference = new("AdminSetUserMFAPreference", true, true);
+    // A repeat after success would fail SoftwareTokenMFANotFound and hide the success.
+    public static readonly CognitoOperation AdminDeleteSoftwareToken = new("AdminDeleteSoftwareToken", true, false);
+    public static readonly CognitoOperation AdminListGroupsForUser = new("AdminListGroupsForUser", true, true);
+    public static readonly CognitoOperation DescribeUserPool = new("DescribeUserPool", true, true);
+    public static readonly CognitoOperation CreateUserPool = new("CreateUserPool", true, false);
+    public static readonly CognitoOperation SetUserPoolMfaConfig = new("SetUserPoolMfaConfig", true, true);
+    public static readonly CognitoOperation CreateUserPoolClient = new("CreateUserPoolClient", true, false);
+    public static readonly CognitoOperation AdminCreateUser = new("AdminCreateUser", true, false);
+    // Password history can reject the same password twice.
+    public static readonly CognitoOperation AdminSetUserPassword = new("AdminSetUserPassword", true, false);
+    public static readonly CognitoOperation CreateGroup = new("CreateGroup", true, false);
+    public static readonly CognitoOperation AdminAddUserToGroup = new("AdminAddUserToGroup", true, true);
+}

@@ -1,0 +1,6 @@
+namespace Enrollment.Infrastructure.Cognito.Model;
+
+public sealed record AdminCreateUserResponse
+{
+    public CognitoUser? User { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Enrollment.Infrastructure.Cognito.Model;
+
+public sealed record CreateGroupResponse
+{
+    public UserPoolGroup? Group { get; init; }
+}

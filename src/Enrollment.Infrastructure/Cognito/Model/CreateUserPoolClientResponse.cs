@@ -1,0 +1,6 @@
+namespace Enrollment.Infrastructure.Cognito.Model;
+
+public sealed record CreateUserPoolClientResponse
+{
+    public UserPoolClientDescription? UserPoolClient { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Enrollment.Infrastructure.Cognito.Model;
+
+public sealed record CreateUserPoolResponse
+{
+    public UserPoolDescription? UserPool { get; init; }
+}

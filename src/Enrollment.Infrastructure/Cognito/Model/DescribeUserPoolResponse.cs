@@ -1,0 +1,6 @@
+namespace Enrollment.Infrastructure.Cognito.Model;
+
+public sealed record DescribeUserPoolResponse
+{
+    public UserPoolDescription? UserPool { get; init; }
+}

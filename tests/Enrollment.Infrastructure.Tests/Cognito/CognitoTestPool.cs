@@ -1,0 +1,94 @@
+using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.Cognito.Model;
+
+namespace Enrollment.Infrastructure.Tests.Cognito;
+
+/// <summary>A fresh user pool and app client in moto, provisioned through the client under test.</summary>
+public sealed class CognitoTestPool
+{
+    public const string Password = "Correct-Horse-9";
+
+    private CognitoTestPool(CognitoIdentityProviderClient client, string poolId, string clientId)
+    {
+        Client = client;
+        PoolId = poolId;
+        ClientId = clientId;
+    }
+
+    public CognitoIdentityProviderClient Client { get; }
+    public string PoolId { get; }
+    public string ClientId { get; }
+
+    /// <summary>A pool with TOTP turned on and <paramref name="mfaConfiguration"/> (OPTIONAL or ON), and a USER_PASSWORD_AUTH client.</summary>
+    public static async Task<CognitoTestPool> CreateAsync(CognitoIdentityProviderClient client, string mfaConfiguration)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var pool = await client.CreateUserPoolAsync(new CreateUserPoolRequest
+        {
+            PoolName = "pool-" + Guid.NewGuid().ToString("N")[..12],
+            MfaConfiguration = mfaConfiguration,
+            Policies = new UserPoolPolicies { PasswordPolicy = new PasswordPolicy { MinimumLength = 8, RequireNumbers = true } },
+        }, token);
+        var poolId = pool.UserPool?.Id ?? throw new InvalidOperationException("CreateUserPool returned no id.");
+
+        var mfa = await client.SetUserPoolMfaConfigAsync(new SetUserPoolMfaConfigRequest
+        {
+            UserPoolId = poolId,
+            MfaConfiguration = mfaConfiguration,
+            SoftwareTokenMfaConfiguration = new SoftwareTokenMfaConfig { Enabled = true },
+        }, token);
+        Assert.Equal(mfaConfiguration, mfa.MfaConfiguration);
+        Assert.True(mfa.SoftwareTokenMfaConfiguration?.Enabled);
+
+        var appClient = await client.CreateUserPoolClientAsync(new CreateUserPoolClientRequest
+        {
+            UserPoolId = poolId,
+            ClientName = "app",
+            GenerateSecret = false,
+            ExplicitAuthFlows = [AuthFlows.AllowUserPasswordAuth, AuthFlows.AllowRefreshTokenAuth],
+        }, token);
+        var clientId = appClient.UserPoolClient?.ClientId ?? throw new InvalidOperationException("CreateUserPoolClient returned no id.");
+        return new CognitoTestPool(client, poolId, clientId);
+    }
+
+    /// <summary>A confirmed user (permanent password): signs in straight to tokens.</summary>
+    public async Task<string> CreateConfirmedUserAsync()
+    {
+        var username = await CreateUserWithTemporaryPasswordAsync("Temporary-Pass-1");
+        await Client.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest
+        {
+            UserPoolId = PoolId, Username = username, Password = Password, Permanent = true,
+        }, TestContext.Current.CancellationToken);
+        return username;
+    }
+
+    /// <summary>A user in FORCE_CHANGE_PASSWORD: signs in to NEW_PASSWORD_REQUIRED.</summary>
+    public async Task<string> CreateUserWithTemporaryPasswordAsync(string temporaryPassword)
+    {
+        var username = "user-" + Guid.NewGuid().ToString("N")[..10];
+        var created = await Client.AdminCreateUserAsync(new AdminCreateUserRequest
+        {
+            UserPoolId = PoolId,
+            Username = username,
+            TemporaryPassword = temporaryPassword,
+            MessageAction = "SUPPRESS",
+            UserAttributes = [new UserAttribute { Name = "email", Value = username + "@example.com" }],
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(username, created.User?.Username);
+        return username;
+    }
+
+    public Task<InitiateAuthResponse> SignInAsync(string username, string password) =>
+        Client.InitiateAuthAsync(new InitiateAuthRequest
+        {
+            AuthFlow = AuthFlows.UserPasswordAuth,
+            ClientId = ClientId,
+            AuthParameters = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.PasswordKey] = password },
+        }, TestContext.Current.CancellationToken);
+
+    public async Task<string> SignInForAccessTokenAsync(string username)
+    {
+        var signIn = await SignInAsync(username, Password);
+        return signIn.AuthenticationResult?.AccessToken ?? throw new InvalidOperationException($"Expected tokens, got challenge {signIn.ChallengeName}.");
+    }
+}
