@@ -1,7 +1,7 @@
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 
-namespace Enrollment.Infrastructure.Tests.Cognito;
+namespace Enrollment.Testing;
 
 /// <summary>A fresh user pool and app client in moto, provisioned through the client under test.</summary>
 public sealed class CognitoTestPool
