@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using Enrollment.Local.Cli;
+
+return await LocalCli.RunAsync(args);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Enrollment.Local.Hosting;
+using Enrollment.Local.Template;
+
+namespace Enrollment.Local.Cli;
+
+/// <summary>
+/// <c>invoke</c>, as <c>sam local invoke</c>: one event through one function named by its logical id. The response
+/// goes to stdout, indented; START/END/REPORT and the function's own log lines go to stderr.
+/// </summary>
+public static class InvokeCommand
+{
+    public sealed record Arguments(
+        string? FunctionLogicalId,
+        string? EventPath,
+        string? EnvVarsPath,
+        string TemplatePath,
+        IReadOnlyList<string> ParameterOverrides,
+        string? Region);
+
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new TemplateLoadOptions
+            {
+                Overrides = TemplateLoadOptions.ParseOverrides(args.ParameterOverrides),
+                Region = args.Region ?? TemplateLoadOptions.DefaultRegion(),
+            };
+            var template = SamTemplate.Load(args.TemplatePath, options);
+            var functionId = args.FunctionLogicalId ?? SingleFunction(template);
+            var envVars = args.EnvVarsPath is null ? EnvVarsFile.Empty : EnvVarsFile.Load(args.EnvVarsPath);
+            var payload = ReadEvent(args.EventPath, stderr);
+
+            var host = FunctionHost.Start(template, functionId, new FunctionHostOptions { EnvVars = envVars, Log = stderr });
+            if (template.Functions.TryGetValue(functionId, out var function))
+            {
+                var undeclared = FunctionEnvironment.Undeclared(function, envVars);
+                if (undeclared.Count > 0)
+                    await stderr.WriteLineAsync($"Note: {string.Join(", ", undeclared)} not declared in the template for {functionId}; applied anyway (sam local would ignore them).").ConfigureAwait(false);
+            }
+            await stderr.WriteLineAsync($"Invoking {host.Invoker.Handler} ({function?.Runtime ?? "no runtime"})").ConfigureAwait(false);
+
+            var result = await host.InvokeAsync(payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await stdout.WriteLineAsync(JsonText.Pretty(result.Payload)).ConfigureAwait(false);
+            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return result.IsError ? ExitCodes.FunctionError : ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is TemplateException or HandlerResolutionException or EnvVarsFileException or CliException)
+        {
+            await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private static string SingleFunction(SamTemplate template) => template.Functions.Count == 1
+        ? template.Functions.Keys.Single()
+        : throw new CliException(
+            $"Name the function to invoke. Functions in {template.Path}: {string.Join(", ", template.Functions.Keys.Order(StringComparer.Ordinal))}.");
+
+    private static byte[] ReadEvent(string? path, TextWriter stderr)
+    {
+        if (path is null)
+        {
+            stderr.WriteLine("No --event given: invoking with {}.");
+            return "{}"u8.ToArray();
+        }
+        if (!File.Exists(path)) throw new CliException($"Event file not found: {Path.GetFullPath(path)}.");
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            using var _ = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"Event file {path} is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Enrollment.Local.Tests;
+
+/// <summary>Paths of the repository the tests run from: the folder holding Enrollment.sln, found by walking up.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> LazyRoot = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Enrollment.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No Enrollment.sln above {AppContext.BaseDirectory}.");
+    });
+
+    public static string Root => LazyRoot.Value;
+
+    public static string Template => Path.Combine(Root, "template.yaml");
+
+    public static string Events => Path.Combine(Root, "events");
+
+    public static string Event(string name) => Path.Combine(Events, name);
+
+    public static string FixtureTemplate => Path.Combine(AppContext.BaseDirectory, "Fixtures", "test-template.yaml");
+
+    public static string EchoEvent => Path.Combine(AppContext.BaseDirectory, "Fixtures", "echo-event.json");
+}

@@ -1,0 +1,231 @@
+using Enrollment.Local.Template;
+using Xunit;
+
+namespace Enrollment.Local.Tests;
+
+/// <summary>template.yaml as the runner reads it: the fixed names other engineers code against.</summary>
+public sealed class TemplateModelTests
+{
+    private static readonly string[] FunctionIds =
+        ["MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction"];
+
+    private static SamTemplate Load(params string[] overrides) =>
+        SamTemplate.Load(RepoPaths.Template, new TemplateLoadOptions { Overrides = TemplateLoadOptions.ParseOverrides(overrides), Region = "eu-west-1" });
+
+    [Theory]
+    [InlineData("MeAssociateTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeAssociateTotpFunction::Handle")]
+    [InlineData("MeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeVerifyTotpFunction::Handle")]
+    [InlineData("ChallengeAssociateTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeAssociateTotpFunction::Handle")]
+    [InlineData("ChallengeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeVerifyTotpFunction::Handle")]
+    public void Each_function_has_its_handler_and_the_global_runtime_settings(string id, string handler)
+    {
+        var function = Load().Functions[id];
+
+        Assert.Equal(handler, function.Handler);
+        var parsed = function.ParseHandler();
+        Assert.Equal("Enrollment.Functions", parsed.AssemblyName);
+        Assert.Equal("Handle", parsed.MethodName);
+        Assert.Equal("dotnet10", function.Runtime);
+        Assert.Equal(["arm64"], function.Architectures);
+        Assert.Equal("./src/Enrollment.Functions/", function.CodeUri);
+        Assert.Equal(1024, function.MemorySize);
+        Assert.Equal(10, function.Timeout);
+        var logging = Assert.IsType<Dictionary<string, object?>>(function.Properties["LoggingConfig"]);
+        Assert.Equal("JSON", logging["LogFormat"]);
+        // Globals' LogFormat merged with the function's own log group (Ref of a log group is its name).
+        Assert.Equal($"/aws/lambda/enrollment-local/{id[..^"Function".Length]}", logging["LogGroup"]);
+    }
+
+    [Fact]
+    public void Exactly_the_four_functions_are_declared()
+    {
+        Assert.Equal(FunctionIds.Order(), Load().Functions.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("MeAssociateTotpFunction", "POST /v1/me/totp/associate", true)]
+    [InlineData("MeVerifyTotpFunction", "POST /v1/me/totp/verify", true)]
+    [InlineData("ChallengeAssociateTotpFunction", "POST /v1/challenge/totp/associate", false)]
+    [InlineData("ChallengeVerifyTotpFunction", "POST /v1/challenge/totp/verify", false)]
+    public void Routes_and_their_authorization(string id, string routeKey, bool jwt)
+    {
+        var template = Load();
+        var route = Assert.Single(template.Functions[id].HttpApiEvents);
+
+        Assert.Equal(routeKey, route.RouteKey);
+        Assert.Equal("EnrollmentApi", route.ApiLogicalId);
+        Assert.Equal("2.0", route.PayloadFormatVersion);
+        Assert.Same(route, template.FindRoute(routeKey));
+        if (jwt)
+        {
+            Assert.Equal("CognitoJwt", route.AuthorizerName);
+            Assert.Equal(["aws.cognito.signin.user.admin"], route.AuthorizationScopes);
+        }
+        else
+        {
+            Assert.Null(route.AuthorizerName);
+            Assert.False(route.RequiresAuthorization);
+        }
+        Assert.True(route.TryMatch("POST", route.Path, out _));
+        Assert.False(route.TryMatch("GET", route.Path, out _));
+    }
+
+    [Fact]
+    public void The_api_finds_routes_by_method_and_path()
+    {
+        var api = Load().HttpApis["EnrollmentApi"];
+
+        Assert.Equal(4, api.Routes.Count);
+        Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
+        Assert.Null(api.FindRoute("POST", "/v1/me/totp/nope", out _));
+        Assert.Null(api.FindRoute("GET", "/v1/me/totp/verify", out _));
+        Assert.Null(api.DefaultAuthorizer);
+    }
+
+    [Fact]
+    public void The_jwt_authorizer_trusts_the_pool_issuer_and_the_app_clients()
+    {
+        var authorizer = Load().HttpApis["EnrollmentApi"].Authorizers["CognitoJwt"];
+        Assert.Equal("https://cognito-idp.eu-west-1.amazonaws.com/UserPool", authorizer.Issuer);
+        Assert.Equal(["UserPoolClient"], authorizer.Audience);
+        Assert.Equal("$request.header.Authorization", authorizer.IdentitySource);
+
+        var local = Load("UserPool=eu-west-1_AbCd", "UserPoolClient=client-1", "AdditionalAudiences=client-2,client-3")
+            .HttpApis["EnrollmentApi"].Authorizers["CognitoJwt"];
+        Assert.Equal("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCd", local.Issuer);
+        Assert.Equal(["client-1", "client-2", "client-3"], local.Audience);
+    }
+
+    [Fact]
+    public void Globals_environment_is_merged_into_every_function_and_follows_parameters()
+    {
+        var template = Load();
+        foreach (var id in FunctionIds)
+        {
+            var env = template.Functions[id].Environment;
+            Assert.Equal("AuditTable", env["AUDIT_TABLE_NAME"]);
+            Assert.Equal("TenantsTable", env["TENANTS_TABLE_NAME"]);
+            Assert.Equal("UserStateTable", env["USER_STATE_TABLE_NAME"]);
+            Assert.Equal("60", env["POLICY_CACHE_SECONDS"]);
+            Assert.Equal("2500", env["UPSTREAM_TIMEOUT_MS"]);
+            Assert.Equal("Information", env["LOG_LEVEL"]);
+            // A pool id in a function's environment makes a cycle once that function is a pool trigger.
+            Assert.DoesNotContain("USER_POOL_ID", env.Keys);
+        }
+
+        var overridden = Load("PolicyCacheSeconds=5", "AuditTable=enrollment-local-audit", "LogLevel=Debug");
+        var merged = overridden.Functions["MeVerifyTotpFunction"].Environment;
+        Assert.Equal("5", merged["POLICY_CACHE_SECONDS"]);
+        Assert.Equal("enrollment-local-audit", merged["AUDIT_TABLE_NAME"]);
+        Assert.Equal("Debug", merged["LOG_LEVEL"]);
+        Assert.Equal("enrollment-local-audit", overridden.Tables["AuditTable"].TableName);
+
+        var stack = template.WithOptions(template.Options with { Overrides = new Dictionary<string, string> { ["TenantsTable"] = "tenants-7" } });
+        Assert.Equal("tenants-7", stack.Functions["ChallengeVerifyTotpFunction"].Environment["TENANTS_TABLE_NAME"]);
+        Assert.Equal("TenantsTable", template.Functions["ChallengeVerifyTotpFunction"].Environment["TENANTS_TABLE_NAME"]);
+    }
+
+    [Fact]
+    public void Each_function_gets_exactly_GetItem_on_tenants_PutItem_on_audit_UpdateItem_on_user_state()
+    {
+        var template = Load();
+        var expected = new[]
+        {
+            ("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/TenantsTable"),
+            ("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/AuditTable"),
+            ("dynamodb:UpdateItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/UserStateTable"),
+        };
+        foreach (var id in FunctionIds)
+        {
+            var policies = Assert.IsType<List<object?>>(template.Functions[id].Properties["Policies"]);
+            var document = Assert.IsType<Dictionary<string, object?>>(Assert.Single(policies));
+            var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
+            Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
+            Assert.Equal(expected, statements.Select(s => ((string)s["Action"]!, (string)s["Resource"]!)).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Tables_have_their_keys_index_ttl_and_protection()
+    {
+        var tables = Load().Tables;
+        Assert.Equal(["AuditTable", "TenantsTable", "UserStateTable"], tables.Keys.Order());
+
+        foreach (var table in tables.Values)
+        {
+            Assert.Equal(new KeyAttribute("pk", "S"), table.PartitionKey);
+            Assert.Equal(new KeyAttribute("sk", "S"), table.SortKey);
+            Assert.Equal("expiresAt", table.TimeToLiveAttribute);
+            Assert.Equal("PAY_PER_REQUEST", table.BillingMode);
+            Assert.True(table.SseEnabled);
+        }
+
+        var audit = tables["AuditTable"];
+        var index = Assert.Single(audit.GlobalSecondaryIndexes);
+        Assert.Equal("byTenantTime", index.IndexName);
+        Assert.Equal(new KeyAttribute("gsi1pk", "S"), index.PartitionKey);
+        Assert.Equal(new KeyAttribute("gsi1sk", "S"), index.SortKey);
+        Assert.Equal("ALL", index.ProjectionType);
+        Assert.True(audit.PointInTimeRecovery);
+        Assert.Equal("Retain", audit.DeletionPolicy);
+        Assert.Empty(tables["TenantsTable"].GlobalSecondaryIndexes);
+        Assert.Empty(tables["UserStateTable"].GlobalSecondaryIndexes);
+    }
+
+    [Theory]
+    [InlineData(null, "OPTIONAL", true)]
+    [InlineData("ON", "ON", true)]
+    [InlineData("OFF", "OFF", false)]
+    public void The_pool_mfa_setting_comes_from_its_parameter(string? value, string expected, bool softwareToken)
+    {
+        var template = value is null ? Load() : Load($"PoolMfaConfiguration={value}");
+        var pool = Assert.Single(template.UserPools.Values);
+
+        Assert.Equal("UserPool", pool.LogicalId);
+        Assert.Equal(expected, pool.MfaConfiguration);
+        // Cognito refuses a factor list on a pool whose MFA is off.
+        Assert.Equal(softwareToken ? ["SOFTWARE_TOKEN_MFA"] : [], pool.EnabledMfas);
+    }
+
+    [Fact]
+    public void The_demo_app_client_has_password_srp_and_refresh_flows_and_no_secret()
+    {
+        var client = Assert.Single(Load("UserPoolClient=demo-client-id").UserPoolClients.Values);
+
+        Assert.Equal("demo-client-id", client.ClientId);
+        Assert.Equal("UserPool", client.UserPoolLogicalId);
+        Assert.Equal(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
+        Assert.False(client.GenerateSecret);
+    }
+
+    [Fact]
+    public void Parameters_and_outputs_are_the_agreed_ones()
+    {
+        var template = Load("EnrollmentApi=abc123");
+
+        foreach (var name in new[] { "EnvironmentName", "PoolMfaConfiguration", "PolicyCacheSeconds", "LogRetentionDays", "AdditionalAudiences" })
+            Assert.Contains(name, template.Parameters.Keys);
+        Assert.Equal(["OFF", "OPTIONAL", "ON"], template.Parameters["PoolMfaConfiguration"].AllowedValues);
+
+        var outputs = template.ResolveOutputs();
+        Assert.Equal(
+            new[] { "ApiUrl", "AuditTableName", "TenantsTableName", "UserStateTableName", "UserPoolId", "UserPoolClientId" }.Order(),
+            outputs.Keys.Order());
+        Assert.Equal("https://abc123.execute-api.eu-west-1.amazonaws.com/", outputs["ApiUrl"]);
+        Assert.Equal("AuditTable", outputs["AuditTableName"]);
+    }
+
+    [Fact]
+    public void Bad_parameter_values_and_unknown_overrides_are_refused_with_a_clear_message()
+    {
+        var notAllowed = Assert.Throws<TemplateException>(() => Load("PoolMfaConfiguration=SOMETIMES"));
+        Assert.Contains("OFF, OPTIONAL, ON", notAllowed.Message);
+
+        var tooBig = Assert.Throws<TemplateException>(() => Load("PolicyCacheSeconds=99999"));
+        Assert.Contains("PolicyCacheSeconds", tooBig.Message);
+
+        var unknown = Assert.Throws<TemplateException>(() => Load("NoSuchThing=1"));
+        Assert.Contains("NoSuchThing", unknown.Message);
+        Assert.Contains("PoolMfaConfiguration", unknown.Message);
+    }
+}
