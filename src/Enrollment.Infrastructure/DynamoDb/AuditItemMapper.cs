@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Audit;
+using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -63,8 +64,6 @@ internal static class AuditItemMapper
         }
         return true;
     }
-
-    private static AttributeValue S(string value) => new() { S = value };
 
     // Empty strings are dropped with nulls: "not known" has one representation.
     private static void AddOptional(Dictionary<string, AttributeValue> item, string name, string? value)

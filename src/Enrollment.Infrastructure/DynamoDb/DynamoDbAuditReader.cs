@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -193,8 +194,6 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
 
     private static EnrollmentException InvalidToken() =>
         EnrollmentException.Invalid("The continuation token is not valid for this query.", "continuationToken");
-
-    private static AttributeValue S(string value) => new() { S = value };
 
     /// <summary>One shard's answer: its items newest first, and whether DynamoDB holds more after them.</summary>
     private sealed record ShardPage(List<Dictionary<string, AttributeValue>> Items, Dictionary<string, AttributeValue>? LastEvaluatedKey)

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Enrollment;
+using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -78,9 +78,7 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
 
     private static Dictionary<string, AttributeValue> KeyOf(RateLimitCounter counter) => new()
     {
-        [UserStateKeys.PartitionKey] = new AttributeValue { S = UserStateKeys.UserPartition(counter.TenantId, counter.Subject) },
-        [UserStateKeys.SortKey] = new AttributeValue { S = UserStateKeys.CounterSortKey(counter) },
+        [UserStateKeys.PartitionKey] = S(UserStateKeys.UserPartition(counter.TenantId, counter.Subject)),
+        [UserStateKeys.SortKey] = S(UserStateKeys.CounterSortKey(counter)),
     };
-
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 }

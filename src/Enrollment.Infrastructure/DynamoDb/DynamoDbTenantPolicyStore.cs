@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -199,8 +200,4 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         [TenantKeys.PartitionKey] = S(TenantKeys.ClientPartition(clientId)),
         [TenantKeys.SortKey] = S(TenantKeys.ClientSortKey),
     };
-
-    private static AttributeValue S(string value) => new() { S = value };
-
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 }
