@@ -4,6 +4,12 @@ public static class AuditEventType
 {
     public const string TotpAssociate = "TOTP_ASSOCIATE";
     public const string TotpVerify = "TOTP_VERIFY";
+
+    /// <summary>An administrator replaced the tenant policy (PUT /v1/admin/tenants/{tenantId}/policy).</summary>
+    public const string PolicyUpdated = "POLICY_UPDATED";
+
+    /// <summary>An administrator removed a user's authenticator (POST .../users/{username}/totp/reset).</summary>
+    public const string TotpAdminReset = "TOTP_ADMIN_RESET";
 }
 
 public static class AuditOutcome

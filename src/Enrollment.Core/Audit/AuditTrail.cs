@@ -37,6 +37,37 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
         return log.WriteAsync(auditEvent, cancellationToken);
     }
 
+    /// <summary>
+    /// Records what an administrator did, or tried, to a user or to the tenant: the event's user is the
+    /// <paramref name="subject"/> acted on, its actor the administrator; request id, source and client are the
+    /// administrator's. <paramref name="successReason"/> says how a success came about (e.g. which factor removal).
+    /// </summary>
+    public Task RecordAdminActionAsync(string eventType, CallerContext admin, CompiledTenantPolicy? policy, AuditSubject subject,
+        EnrollmentException? failure, string? successReason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
+        var auditEvent = new AuditEvent
+        {
+            TenantId = policy?.TenantId ?? UnresolvedTenant,
+            UserSub = subject.UserSub,
+            Username = subject.Username,
+            EventType = eventType,
+            Outcome = OutcomeOf(failure),
+            Reason = failure is null ? successReason : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
+            RequestId = admin.RequestId,
+            OccurredAt = now,
+            ClientId = admin.ClientId,
+            SourceIp = admin.SourceIp,
+            UserAgent = admin.UserAgent,
+            AppVersion = admin.AppVersion,
+            Actor = admin.Username,
+            ActorSub = admin.UserSub,
+            ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
+        };
+        return log.WriteAsync(auditEvent, cancellationToken);
+    }
+
     public static string OutcomeOf(EnrollmentException? failure) => failure?.Code switch
     {
         null => AuditOutcome.Success,

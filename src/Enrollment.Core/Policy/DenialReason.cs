@@ -12,4 +12,7 @@ public static class DenialReason
     public const string ReauthenticationRequired = "REAUTHENTICATION_REQUIRED";
     public const string AssociationLimit = "ASSOCIATION_LIMIT";
     public const string VerificationFailureLimit = "VERIFICATION_FAILURE_LIMIT";
+
+    /// <summary>An admin route, and the caller is not an administrator of the tenant in the path (whichever the cause).</summary>
+    public const string NotTenantAdmin = "NOT_TENANT_ADMIN";
 }

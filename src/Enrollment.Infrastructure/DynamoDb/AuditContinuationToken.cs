@@ -9,17 +9,19 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// <summary>
 /// Opaque page tokens: base64url of a small JSON object written and read by hand (no reflection).
 /// A user query keeps the last sort key; a tenant query keeps one cursor per shard. Each token carries a
-/// digest of the query it continues (kind, tenant, user, range), so it cannot silently continue another one.
+/// digest of the query it continues (kind, tenant, user, range, filters), so it cannot silently continue another one.
 /// Decoding returns null for anything malformed or from another query; the reader also checks the keys.
 /// </summary>
 internal static class AuditContinuationToken
 {
     private const int FormatVersion = 1;
 
-    /// <summary>What a token is bound to: the same text for the same query, whatever the page.</summary>
-    public static string UserScope(string tenantId, string username, string from, string to) => $"user\n{tenantId}\n{username}\n{from}\n{to}";
+    /// <summary>What a token is bound to: the same text for the same query (filters included), whatever the page.</summary>
+    public static string UserScope(string tenantId, string username, string from, string to, string? eventType, string? outcome) =>
+        $"user\n{tenantId}\n{username}\n{from}\n{to}\n{eventType}\n{outcome}";
 
-    public static string TenantScope(string tenantId, string from, string to) => $"tenant\n{tenantId}\n{from}\n{to}";
+    public static string TenantScope(string tenantId, string from, string to, string? eventType, string? outcome) =>
+        $"tenant\n{tenantId}\n{from}\n{to}\n{eventType}\n{outcome}";
 
     public static string ForUser(string scope, string sortKey) => Write(scope, writer => writer.WriteString("sk", sortKey));
 

@@ -11,9 +11,21 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// Reads the audit trail newest first: a user's events from their partition, a tenant's events from the
 /// <see cref="AuditKeys.ShardCount"/> shards of the <see cref="AuditKeys.TenantTimeIndex"/> index, queried in
 /// parallel and merged. Kept apart from <see cref="DynamoDbAuditLog"/> so only an admin function needs dynamodb:Query.
+/// <para>
+/// Event type and outcome filters are DynamoDB filter expressions: a read evaluates up to Limit items and returns
+/// those that match, so one read can come back short or empty. A page therefore keeps reading until it is full or
+/// the range is exhausted, within a bound (<see cref="MaxReadsPerUserPage"/> reads, <see cref="MaxReadRoundsPerTenantPage"/>
+/// rounds); past the bound it ends short, with a token to go on.
+/// </para>
 /// </summary>
-public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName)
+public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName) : IAuditReader
 {
+    /// <summary>Reads of a user's partition per page: bounds the cost (and time) of a filter that matches rarely.</summary>
+    public const int MaxReadsPerUserPage = 8;
+
+    /// <summary>Rounds per tenant page; each reads only the shards whose buffered items ran out (at most 16 reads).</summary>
+    public const int MaxReadRoundsPerTenantPage = 4;
+
     private static readonly AuditPage Empty = new([], null);
 
     public async Task<AuditPage> QueryByUserAsync(string tenantId, string username, AuditQuery query, CancellationToken cancellationToken)
@@ -22,7 +34,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         // A tenant or username that cannot be a key has no events under it.
         if (!TenantId.IsValid(tenantId) || !AuditKeys.IsKeyable(username)) return Empty;
         var partition = AuditKeys.UserPartition(tenantId, username);
-        var scope = AuditContinuationToken.UserScope(tenantId, username, from, to);
+        var scope = AuditContinuationToken.UserScope(tenantId, username, from, to, query.EventType, query.Outcome);
 
         Dictionary<string, AttributeValue>? start = null;
         if (query.ContinuationToken is { } token)
@@ -32,100 +44,138 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
             start = new() { [AuditKeys.PartitionKey] = S(partition), [AuditKeys.SortKey] = S(sortKey) };
         }
 
-        var request = new QueryRequest
+        var taken = new List<Dictionary<string, AttributeValue>>(query.Limit);
+        string? resumeAfter = null;
+        for (var reads = 1; ; reads++)
         {
-            TableName = tableName,
-            KeyConditionExpression = "pk = :pk AND sk BETWEEN :from AND :to",
-            ExpressionAttributeValues = new() { [":pk"] = S(partition), [":from"] = S(from), [":to"] = S(to) },
-            ScanIndexForward = false,
-            Limit = query.Limit,
-            ExclusiveStartKey = start,
-        };
-        var response = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
-        var events = ToEvents(response.Items ?? []);
-        var next = response.LastEvaluatedKey is { Count: > 0 } last ? AuditContinuationToken.ForUser(scope, last[AuditKeys.SortKey].S) : null;
-        return new AuditPage(events, next);
+            var request = new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "pk = :pk AND sk BETWEEN :from AND :to",
+                ExpressionAttributeValues = new() { [":pk"] = S(partition), [":from"] = S(from), [":to"] = S(to) },
+                ScanIndexForward = false,
+                Limit = query.Limit,
+                ExclusiveStartKey = start,
+            };
+            Filter(request, query);
+            var response = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+            var items = response.Items ?? [];
+            var room = query.Limit - taken.Count;
+            if (items.Count > room)
+            {
+                // More matched than the page holds: resume right after the last one handed out.
+                taken.AddRange(items.Take(room));
+                resumeAfter = taken[^1][AuditKeys.SortKey].S;
+                break;
+            }
+            taken.AddRange(items);
+            if (response.LastEvaluatedKey is not { Count: > 0 } last) break;
+            start = last;
+            if (taken.Count == query.Limit || reads == MaxReadsPerUserPage)
+            {
+                resumeAfter = last[AuditKeys.SortKey].S;
+                break;
+            }
+        }
+        return new AuditPage(ToEvents(taken), resumeAfter is null ? null : AuditContinuationToken.ForUser(scope, resumeAfter));
     }
 
     public async Task<AuditPage> QueryByTenantAsync(string tenantId, AuditQuery query, CancellationToken cancellationToken)
     {
         var (from, to) = Range(query);
         if (!TenantId.IsValid(tenantId)) return Empty;
-        var scope = AuditContinuationToken.TenantScope(tenantId, from, to);
+        var scope = AuditContinuationToken.TenantScope(tenantId, from, to, query.EventType, query.Outcome);
         var cursors = query.ContinuationToken is { } token ? ReadCursors(token, scope, tenantId, from, to) : NewCursors();
+        var shards = new ShardStream[cursors.Length];
+        for (var shard = 0; shard < shards.Length; shard++) shards[shard] = new ShardStream(shard, cursors[shard]);
 
-        var responses = new Task<QueryResponse>?[AuditKeys.ShardCount];
-        for (var shard = 0; shard < responses.Length; shard++)
+        var merged = new List<Dictionary<string, AttributeValue>>(query.Limit);
+        for (var round = 0; ;)
         {
-            if (cursors[shard].State == ShardCursorState.Exhausted) continue;
-            responses[shard] = QueryAsync(ShardRequest(tenantId, shard, cursors[shard], from, to, query.Limit), cancellationToken);
-        }
-        // Each shard query maps its own failure, so the first one surfaces here as ServiceUnavailable.
-        await Task.WhenAll(responses.OfType<Task<QueryResponse>>()).ConfigureAwait(false);
-        var pages = new ShardPage?[responses.Length];
-        for (var shard = 0; shard < responses.Length; shard++)
-        {
-            if (responses[shard] is { } response)
-                pages[shard] = new ShardPage(response.Result.Items ?? [], response.Result.LastEvaluatedKey);
-        }
-        return Merge(pages, cursors, query.Limit, scope);
-    }
-
-    /// <summary>
-    /// k-way merge of the shards' newest-first pages. It stops early when a shard that has more items has
-    /// handed out its whole page: its next item could be newer than any left in the other pages.
-    /// </summary>
-    private static AuditPage Merge(ShardPage?[] pages, ShardCursor[] cursors, int limit, string scope)
-    {
-        var taken = new int[pages.Length];
-        var merged = new List<Dictionary<string, AttributeValue>>(limit);
-        while (merged.Count < limit)
-        {
-            var best = -1;
-            var blocked = false;
-            for (var shard = 0; shard < pages.Length && !blocked; shard++)
+            var dry = shards.Where(s => s.NeedsRead).ToList();
+            if (dry.Count > 0)
             {
-                if (pages[shard] is not { } page) continue;
-                if (taken[shard] == page.Items.Count)
-                {
-                    blocked = page.HasMore;
-                    continue;
-                }
-                if (best < 0 || string.CompareOrdinal(IndexSortKeyOf(page.Items[taken[shard]]), IndexSortKeyOf(pages[best]!.Items[taken[best]])) > 0)
-                    best = shard;
+                if (round == MaxReadRoundsPerTenantPage) break;
+                round++;
+                // Each read maps its own failure, so the first one surfaces here as ServiceUnavailable.
+                await Task.WhenAll(dry.Select(s => ReadShardAsync(s, tenantId, from, to, query, cancellationToken))).ConfigureAwait(false);
             }
-            if (blocked || best < 0) break;
-            merged.Add(pages[best]!.Items[taken[best]++]);
+            if (!Merge(shards, merged, query.Limit)) break;
         }
 
-        var next = new ShardCursor[pages.Length];
-        for (var shard = 0; shard < pages.Length; shard++)
-            next[shard] = pages[shard] is { } page ? page.CursorAfter(taken[shard], cursors[shard]) : ShardCursor.Exhausted;
+        var next = shards.Select(s => s.Cursor).ToArray();
         var more = next.Any(c => c.State != ShardCursorState.Exhausted);
         return new AuditPage(ToEvents(merged), more ? AuditContinuationToken.ForTenant(scope, next) : null);
     }
 
-    private QueryRequest ShardRequest(string tenantId, int shard, ShardCursor cursor, string from, string to, int limit)
+    /// <summary>
+    /// k-way merge of the shards' newest-first buffers. An item is handed out only while every shard either has a
+    /// buffered item or is exhausted: a shard that ran dry but has more could hold something newer.
+    /// </summary>
+    /// <returns>True when it stopped for a dry shard (read again and continue); false when full or all exhausted.</returns>
+    private static bool Merge(ShardStream[] shards, List<Dictionary<string, AttributeValue>> merged, int limit)
     {
-        var shardKey = AuditKeys.TenantShard(tenantId, shard);
-        return new QueryRequest
+        while (merged.Count < limit)
+        {
+            ShardStream? best = null;
+            foreach (var shard in shards)
+            {
+                if (shard.NeedsRead) return true;
+                if (shard.HasHead && (best is null || string.CompareOrdinal(IndexSortKeyOf(shard.Head), IndexSortKeyOf(best.Head)) > 0))
+                    best = shard;
+            }
+            if (best is null) return false;
+            merged.Add(best.Take());
+        }
+        return false;
+    }
+
+    private async Task ReadShardAsync(ShardStream shard, string tenantId, string from, string to, AuditQuery query, CancellationToken cancellationToken)
+    {
+        var shardKey = AuditKeys.TenantShard(tenantId, shard.Shard);
+        var start = shard.BeginRead();
+        var request = new QueryRequest
         {
             TableName = tableName,
             IndexName = AuditKeys.TenantTimeIndex,
             KeyConditionExpression = "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
             ExpressionAttributeValues = new() { [":pk"] = S(shardKey), [":from"] = S(from), [":to"] = S(to) },
             ScanIndexForward = false,
-            Limit = limit,
-            ExclusiveStartKey = cursor.State == ShardCursorState.After
+            Limit = query.Limit,
+            ExclusiveStartKey = start.State == ShardCursorState.After
                 ? new()
                 {
                     [AuditKeys.IndexPartitionKey] = S(shardKey),
-                    [AuditKeys.IndexSortKey] = S(cursor.IndexSortKey!),
-                    [AuditKeys.PartitionKey] = S(cursor.PartitionKey!),
-                    [AuditKeys.SortKey] = S(cursor.SortKey!),
+                    [AuditKeys.IndexSortKey] = S(start.IndexSortKey!),
+                    [AuditKeys.PartitionKey] = S(start.PartitionKey!),
+                    [AuditKeys.SortKey] = S(start.SortKey!),
                 }
                 : null,
         };
+        Filter(request, query);
+        var response = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        shard.Fill(response.Items ?? [], response.LastEvaluatedKey);
+    }
+
+    /// <summary>Filters are bound values, never expression text a caller writes.</summary>
+    private static void Filter(QueryRequest request, AuditQuery query)
+    {
+        if (!query.IsFiltered) return;
+        var conditions = new List<string>(2);
+        request.ExpressionAttributeNames = [];
+        if (query.EventType is { } eventType)
+        {
+            conditions.Add("#eventType = :eventType");
+            request.ExpressionAttributeNames["#eventType"] = "eventType";
+            request.ExpressionAttributeValues[":eventType"] = S(eventType);
+        }
+        if (query.Outcome is { } outcome)
+        {
+            conditions.Add("#outcome = :outcome");
+            request.ExpressionAttributeNames["#outcome"] = "outcome";
+            request.ExpressionAttributeValues[":outcome"] = S(outcome);
+        }
+        request.FilterExpression = string.Join(" AND ", conditions);
     }
 
     private async Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
@@ -195,16 +245,55 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
     private static EnrollmentException InvalidToken() =>
         EnrollmentException.Invalid("The continuation token is not valid for this query.", "continuationToken");
 
-    /// <summary>One shard's answer: its items newest first, and whether DynamoDB holds more after them.</summary>
-    private sealed record ShardPage(List<Dictionary<string, AttributeValue>> Items, Dictionary<string, AttributeValue>? LastEvaluatedKey)
+    /// <summary>
+    /// One shard of a tenant query: the items of its latest read (newest first), how many were handed out, and
+    /// where that read started and DynamoDB stopped, from which the shard's cursor for the next page follows.
+    /// </summary>
+    private sealed class ShardStream(int shard, ShardCursor start)
     {
-        public bool HasMore => LastEvaluatedKey is { Count: > 0 };
+        private List<Dictionary<string, AttributeValue>> _items = [];
+        private Dictionary<string, AttributeValue>? _lastEvaluatedKey;
+        private int _taken;
+        private bool _read;
 
-        public ShardCursor CursorAfter(int taken, ShardCursor previous)
+        public int Shard { get; } = shard;
+
+        /// <summary>Where the latest read started (before any read: where this page starts in the shard).</summary>
+        private ShardCursor ReadFrom { get; set; } = start;
+
+        public bool HasHead => _taken < _items.Count;
+
+        public Dictionary<string, AttributeValue> Head => _items[_taken];
+
+        /// <summary>Buffered items all handed out, and DynamoDB has (or may have) more.</summary>
+        public bool NeedsRead => !HasHead && ReadFrom.State != ShardCursorState.Exhausted && (!_read || _lastEvaluatedKey is not null);
+
+        public Dictionary<string, AttributeValue> Take() => _items[_taken++];
+
+        /// <summary>Where the next read starts: this page's start in the shard, then where DynamoDB last stopped.</summary>
+        public ShardCursor BeginRead()
         {
-            if (taken == Items.Count)
-                return HasMore ? CursorAt(LastEvaluatedKey!) : ShardCursor.Exhausted;
-            return taken == 0 ? previous : CursorAt(Items[taken - 1]);
+            if (_read) ReadFrom = CursorAt(_lastEvaluatedKey!);
+            return ReadFrom;
+        }
+
+        public void Fill(List<Dictionary<string, AttributeValue>> items, Dictionary<string, AttributeValue>? lastEvaluatedKey)
+        {
+            _items = items;
+            _taken = 0;
+            _lastEvaluatedKey = lastEvaluatedKey is { Count: > 0 } ? lastEvaluatedKey : null;
+            _read = true;
+        }
+
+        /// <summary>Where the next page resumes in this shard.</summary>
+        public ShardCursor Cursor
+        {
+            get
+            {
+                if (!_read) return ReadFrom;
+                if (HasHead) return _taken == 0 ? ReadFrom : CursorAt(_items[_taken - 1]);
+                return _lastEvaluatedKey is not null ? CursorAt(_lastEvaluatedKey) : ShardCursor.Exhausted;
+            }
         }
 
         private static ShardCursor CursorAt(Dictionary<string, AttributeValue> key) => ShardCursor.After(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Enrollment.Core.Admin;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
@@ -13,7 +14,7 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// one transaction, so a client id never points at a tenant whose policy does not list it (and the reader
 /// checks anyway), and no client id is ever claimed by two tenants.
 /// </summary>
-public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tableName) : ITenantPolicyStore
+public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tableName) : ITenantPolicyAdminStore
 {
     /// <summary>DynamoDB's limit on the items of one transaction.</summary>
     public const int MaxTransactionItems = 100;
@@ -28,6 +29,13 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         // Not a tenant id: no item can have it, and DynamoDB would refuse some as keys.
         if (!TenantId.IsValid(tenantId)) return null;
         return await ReadPolicyAsync(tenantId, consistent: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Strongly consistent (1 RCU): the admin routes must see a write they just made, and its version.</summary>
+    public async Task<CompiledTenantPolicy?> GetCurrentAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!TenantId.IsValid(tenantId)) return null;
+        return await ReadPolicyAsync(tenantId, consistent: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)

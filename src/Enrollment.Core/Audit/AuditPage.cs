@@ -1,9 +1,7 @@
-using Enrollment.Core.Audit;
-
-namespace Enrollment.Infrastructure.DynamoDb;
+namespace Enrollment.Core.Audit;
 
 /// <summary>
 /// Events newest first. A non-null <paramref name="ContinuationToken"/> means "ask again for more"; as with
-/// DynamoDB itself, the next page may turn out empty.
+/// DynamoDB itself, a page may hold fewer events than asked for (even none) and still have one.
 /// </summary>
 public sealed record AuditPage(IReadOnlyList<AuditEvent> Events, string? ContinuationToken);

@@ -1,0 +1,12 @@
+using Enrollment.Core.Audit;
+
+namespace Enrollment.Core.Admin;
+
+/// <summary>What the audit event of one admin action will say; the action refines it as it learns more.</summary>
+public sealed class AdminActionRecord(AuditSubject subject)
+{
+    public AuditSubject Subject { get; set; } = subject;
+
+    /// <summary>The event's reason when the action succeeds (failures take the error's reason).</summary>
+    public string? SuccessReason { get; set; }
+}

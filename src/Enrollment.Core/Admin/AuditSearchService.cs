@@ -1,0 +1,31 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Core.Admin;
+
+/// <summary>
+/// GET /v1/admin/tenants/{tenantId}/audit: the tenant's events for its administrators. Input is checked first (no
+/// I/O, so a bad or foreign cursor costs nothing), then the caller is authorized, then the store is read inside the
+/// tenant of the path only: filters are values in the query, never part of a key a caller can steer elsewhere.
+/// Reads are not audited themselves (the function log records each request).
+/// </summary>
+public sealed class AuditSearchService(TenantAdminAuthorizer authorizer, IAuditReader reader, AuditCursorSigner cursors, TimeProvider time)
+{
+    public async Task<AuditSearchResult> SearchAsync(AdminCaller caller, string tenantId, AuditSearchRequest request, CancellationToken cancellationToken)
+    {
+        var criteria = AuditSearchCriteria.Resolve(request, tenantId, time.GetUtcNow(), cursors);
+        (await authorizer.AuthorizeAsync(caller, tenantId, cancellationToken)).Demand();
+
+        var query = criteria.ToQuery();
+        var page = criteria.Binding.Username is { } username
+            ? await reader.QueryByUserAsync(tenantId, username, query, cancellationToken)
+            : await reader.QueryByTenantAsync(tenantId, query, cancellationToken);
+
+        // The keys already confine the read to the tenant; an event of another one here would be a defect: fail loudly.
+        if (page.Events.Any(e => e.TenantId != tenantId))
+            throw new EnrollmentException(ErrorCode.InternalError, "The audit store returned an event of another tenant.");
+
+        var next = page.ContinuationToken is { } position ? cursors.Sign(criteria.Binding, position) : null;
+        return new AuditSearchResult(page.Events, next, criteria.Binding.From, criteria.Binding.To, criteria.Limit);
+    }
+}

@@ -1,0 +1,40 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Core.Admin;
+
+/// <summary>
+/// POST /v1/admin/tenants/{tenantId}/users/{username}/totp/reset: an administrator removes a user's authenticator
+/// (the lost-phone case), and the user enrolls again at the next sign-in.
+/// <para>
+/// Tenant membership rule: users live in one pool shared by every tenant, and a user is not bound to a tenant by
+/// Cognito. A user is a member of tenant T, for this route, when our user state table holds an enrollment record
+/// under T: the user enrolled an authenticator through one of T's app clients. Only the user can create that
+/// record (it takes their token or sign-in session), so no administrator can pull another tenant's user into reach.
+/// Not provable (no record under T: unknown user, user of another tenant, or enrolled before records existed)
+/// is NOT_FOUND, the same for all three, so the answer does not reveal users of other tenants.
+/// </para>
+/// Order: the factor first (the part that matters), then the record; a failure in between leaves the record, so a
+/// retry is still allowed. Audited as TOTP_ADMIN_RESET with the administrator as actor and the removal as reason.
+/// </summary>
+public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentRecordStore records, IUserPoolAdmin userPool)
+{
+    public const string NotFoundMessage = "No user of this tenant with an enrolled authenticator has this username.";
+
+    public Task<TotpResetResult> ResetAsync(AdminCaller caller, string tenantId, string? username, CancellationToken cancellationToken)
+    {
+        var target = AdminInput.Username(username, "username");
+        return audited.RunAsync(AuditEventType.TotpAdminReset, caller, tenantId, new AuditSubject(target, null), async (admin, record) =>
+        {
+            var enrollment = await records.GetAsync(admin.TenantId, target, cancellationToken)
+                ?? throw new EnrollmentException(ErrorCode.NotFound, NotFoundMessage);
+            record.Subject = new AuditSubject(enrollment.Username, enrollment.UserSub);
+
+            var removal = await userPool.RemoveSoftwareTokenAsync(enrollment.Username, cancellationToken);
+            await records.DeleteAsync(admin.TenantId, enrollment.Username, cancellationToken);
+            record.SuccessReason = FactorRemovalNames.Of(removal);
+            return new TotpResetResult(enrollment.Username, removal);
+        }, cancellationToken);
+    }
+}

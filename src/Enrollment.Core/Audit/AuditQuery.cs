@@ -1,0 +1,19 @@
+namespace Enrollment.Core.Audit;
+
+/// <summary>
+/// A page of audit events in [<paramref name="From"/>, <paramref name="To"/>), newest first, at millisecond
+/// precision. <paramref name="ContinuationToken"/> is the previous page's, unchanged, with the same range and filters.
+/// </summary>
+public sealed record AuditQuery(DateTimeOffset From, DateTimeOffset To, int Limit = AuditQuery.DefaultLimit, string? ContinuationToken = null)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 1000;
+
+    /// <summary>Only events of this type (e.g. TOTP_VERIFY); null for all.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Only events with this outcome (SUCCESS, DENIED, FAILED); null for all.</summary>
+    public string? Outcome { get; init; }
+
+    public bool IsFiltered => EventType is not null || Outcome is not null;
+}
