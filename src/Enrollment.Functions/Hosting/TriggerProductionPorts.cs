@@ -1,3 +1,4 @@
+using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.DynamoDb;
@@ -47,18 +48,32 @@ public static class TriggerProductionPorts
         };
     }
 
-    /// <summary>Region, credentials and AWS_ENDPOINT_URL_DYNAMODB come from the SDK's own environment lookup.</summary>
+    /// <summary>
+    /// The region and an endpoint override (AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL: the local stack) from
+    /// the environment; credentials from the SDK's chain (the function's role).
+    /// </summary>
     private static AmazonDynamoDBClient CreateClient(Func<string, string?> env)
     {
         var timeout = int.TryParse(env("UPSTREAM_TIMEOUT_MS"), out var ms) && ms > 0
             ? TimeSpan.FromMilliseconds(Math.Min(ms, MaxAttemptTimeout.TotalMilliseconds))
             : MaxAttemptTimeout;
-        return new AmazonDynamoDBClient(new AmazonDynamoDBConfig
+        var config = new AmazonDynamoDBConfig
         {
             Timeout = timeout,
             ConnectTimeout = timeout,
             MaxErrorRetry = 1,
             RetryMode = RequestRetryMode.Standard,
-        });
+        };
+        var region = env("AWS_REGION") is { Length: > 0 } name ? name : null;
+        if ((env("AWS_ENDPOINT_URL_DYNAMODB") ?? env("AWS_ENDPOINT_URL")) is { Length: > 0 } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = region ?? "us-east-1";
+        }
+        else if (region is not null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        return new AmazonDynamoDBClient(config);
     }
 }
