@@ -51,8 +51,9 @@ public sealed class TokenClaimsService(
         var now = time.GetUtcNow();
         var recordTask = enrollments.GetAsync(policy.TenantId, attempt.Username, cancellationToken);
         var recoveryTask = recoveries.GetLastAsync(policy.TenantId, attempt.Username, cancellationToken);
-        var record = await recordTask;
-        var lastRecovery = await recoveryTask;
+        await Task.WhenAll(recordTask, recoveryTask);
+        var record = recordTask.Result;
+        var lastRecovery = recoveryTask.Result;
 
         // After a recovery sign-in, Cognito still holds the lost authenticator: until a newer enrollment, enroll only.
         var recovered = lastRecovery is { } recoveredAt && (record is null || record.EnrolledAt < recoveredAt);

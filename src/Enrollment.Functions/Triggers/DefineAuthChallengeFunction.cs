@@ -27,7 +27,7 @@ public sealed class DefineAuthChallengeFunction(SignInService signIn, TriggerRun
     }, failSafe: root => Write(root, SignInDecision.Fail("FAIL_SAFE")));
 
     private static void Write(JsonObject root, SignInDecision decision) =>
-        TriggerInvocation<DefineAuthChallengeEvent>.SetResponse(root, new DefineAuthChallengeResponse
+        TriggerResponse.Set(root, new DefineAuthChallengeResponse
         {
             ChallengeName = decision.ChallengeName,
             IssueTokens = decision.IssueTokens,

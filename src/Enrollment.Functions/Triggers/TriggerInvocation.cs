@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Enrollment.Core.Errors;
@@ -52,21 +51,5 @@ public sealed class TriggerInvocation<TEvent>(JsonObject root, TEvent triggerEve
     }
 
     /// <summary>Writes the members of <paramref name="response"/> into the event's <c>response</c>, keeping members Cognito sent that it does not name.</summary>
-    public void SetResponse<TResponse>(TResponse response, JsonTypeInfo<TResponse> typeInfo) => SetResponse(Root, response, typeInfo);
-
-    public static void SetResponse<TResponse>(JsonObject root, TResponse response, JsonTypeInfo<TResponse> typeInfo)
-    {
-        if (root["response"] is not JsonObject target)
-        {
-            target = [];
-            root["response"] = target;
-        }
-        var members = JsonSerializer.SerializeToNode(response, typeInfo)!.AsObject();
-        foreach (var name in members.Select(m => m.Key).ToList())
-        {
-            var value = members[name];
-            members.Remove(name);
-            target[name] = value;
-        }
-    }
+    public void SetResponse<TResponse>(TResponse response, JsonTypeInfo<TResponse> typeInfo) => TriggerResponse.Set(Root, response, typeInfo);
 }

@@ -26,7 +26,7 @@ public sealed class VerifyAuthChallengeFunction(SignInService signIn, TriggerRun
         var correct = await signIn.VerifyAsync(attempt, challenge, request?.ChallengeAnswer, ct);
         call.SetResponse(new VerifyAuthChallengeResponse { AnswerCorrect = correct }, CognitoJsonContext.Default.VerifyAuthChallengeResponse);
         call.Report($"{(correct ? "CORRECT" : "WRONG")}:{challenge ?? "-"}", null);
-    }, failSafe: root => TriggerInvocation<VerifyAuthChallengeEvent>.SetResponse(root, Wrong, CognitoJsonContext.Default.VerifyAuthChallengeResponse));
+    }, failSafe: root => TriggerResponse.Set(root, Wrong, CognitoJsonContext.Default.VerifyAuthChallengeResponse));
 
     private static readonly VerifyAuthChallengeResponse Wrong = new() { AnswerCorrect = false };
 }

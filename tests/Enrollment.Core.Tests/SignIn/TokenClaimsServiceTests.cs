@@ -12,7 +12,7 @@ public sealed class TokenClaimsServiceTests
     private readonly SignInWorld _world = new();
 
     private Task<TokenCustomization> ForAsync(string username, string clientId = SignInWorld.DemoClient) =>
-        _world.TokenClaims.CustomizeAsync(SignInWorld.Attempt(username, clientId: clientId), OAuthScopes, default);
+        _world.TokenClaims.CustomizeAsync(SignInWorld.Attempt(username, clientId: clientId), OAuthScopes, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task An_enrolled_user_gets_the_tenant_and_full_scopes()
@@ -54,7 +54,7 @@ public sealed class TokenClaimsServiceTests
         Assert.Equal("true", recovered.Claims["mfa_enrollment_only"]);
         Assert.NotEmpty(recovered.ScopesToSuppress);
 
-        await _world.Enrollments.PutAsync(new EnrollmentRecord("demo", "recovered-user", "sub-recovered", "New phone", SignInWorld.Start), default);
+        await _world.Enrollments.PutAsync(new EnrollmentRecord("demo", "recovered-user", "sub-recovered", "New phone", SignInWorld.Start), TestContext.Current.CancellationToken);
         var reenrolled = await ForAsync("recovered-user");
         Assert.Equal("true", reenrolled.Claims["mfa_enrolled"]);
         Assert.Empty(reenrolled.ScopesToSuppress);

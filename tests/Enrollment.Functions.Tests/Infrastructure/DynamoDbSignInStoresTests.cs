@@ -55,16 +55,16 @@ public sealed class DynamoDbSignInStoresTests(UserStateTableFixture table) : ICl
     public async Task The_grace_period_starts_once_and_later_sign_ins_read_the_start()
     {
         var user = User();
-        Assert.Equal(Now, await _grace.GetOrStartAsync("demo", user, Now, default));
-        Assert.Equal(Now, await _grace.GetOrStartAsync("demo", user, Now.AddDays(3), default));
+        Assert.Equal(Now, await _grace.GetOrStartAsync("demo", user, Now, TestContext.Current.CancellationToken));
+        Assert.Equal(Now, await _grace.GetOrStartAsync("demo", user, Now.AddDays(3), TestContext.Current.CancellationToken));
         // Another tenant's user of the same name has a clock of their own.
-        Assert.Equal(Now.AddDays(5), await _grace.GetOrStartAsync("other", user, Now.AddDays(5), default));
+        Assert.Equal(Now.AddDays(5), await _grace.GetOrStartAsync("other", user, Now.AddDays(5), TestContext.Current.CancellationToken));
 
         var item = (await table.Client.GetItemAsync(new GetItemRequest
         {
             TableName = UserStateTableFixture.Table,
             Key = new() { ["pk"] = new AttributeValue { S = $"TENANT#demo#USER#{user}" }, ["sk"] = new AttributeValue { S = "GRACE" } },
-        })).Item;
+        }, TestContext.Current.CancellationToken)).Item;
         Assert.Equal("2026-03-01T10:00:00.1230000Z", item["startedAt"].S);
     }
 
@@ -72,7 +72,7 @@ public sealed class DynamoDbSignInStoresTests(UserStateTableFixture table) : ICl
     public async Task Concurrent_first_sign_ins_agree_on_one_start()
     {
         var user = User();
-        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _grace.GetOrStartAsync("demo", user, Now.AddSeconds(i), default)));
+        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _grace.GetOrStartAsync("demo", user, Now.AddSeconds(i), TestContext.Current.CancellationToken)));
         Assert.Single(starts.Distinct());
     }
 
@@ -80,10 +80,10 @@ public sealed class DynamoDbSignInStoresTests(UserStateTableFixture table) : ICl
     public async Task The_last_recovery_sign_in_is_recorded_and_read_back()
     {
         var user = User();
-        Assert.Null(await _recoveries.GetLastAsync("demo", user, default));
-        await _recoveries.RecordAsync("demo", user, Now, default);
-        await _recoveries.RecordAsync("demo", user, Now.AddHours(2), default);
-        Assert.Equal(Now.AddHours(2), await _recoveries.GetLastAsync("demo", user, default));
+        Assert.Null(await _recoveries.GetLastAsync("demo", user, TestContext.Current.CancellationToken));
+        await _recoveries.RecordAsync("demo", user, Now, TestContext.Current.CancellationToken);
+        await _recoveries.RecordAsync("demo", user, Now.AddHours(2), TestContext.Current.CancellationToken);
+        Assert.Equal(Now.AddHours(2), await _recoveries.GetLastAsync("demo", user, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -91,12 +91,12 @@ public sealed class DynamoDbSignInStoresTests(UserStateTableFixture table) : ICl
     {
         using var nowhere = UserStateTableFixture.ClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}"));
         var grace = new DynamoDbGracePeriodStore(nowhere, UserStateTableFixture.Table);
-        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => grace.GetOrStartAsync("demo", "u", Now, default));
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => grace.GetOrStartAsync("demo", "u", Now, TestContext.Current.CancellationToken));
         Assert.Equal(ErrorCode.ServiceUnavailable, failure.Code);
         Assert.DoesNotContain("127.0.0.1", failure.Message);
 
         var missingTable = new DynamoDbRecoverySignInStore(table.Client, "no-such-table");
-        var missing = await Assert.ThrowsAsync<EnrollmentException>(() => missingTable.GetLastAsync("demo", "u", default));
+        var missing = await Assert.ThrowsAsync<EnrollmentException>(() => missingTable.GetLastAsync("demo", "u", TestContext.Current.CancellationToken));
         Assert.Equal(ErrorCode.ServiceUnavailable, missing.Code);
     }
 }

@@ -109,7 +109,7 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
             Assert.Equal(ChallengeNames.CustomChallenge, challengeName);
             var created = (await Send(CognitoEvents.Create(username, session, clientMetadata, userNotFound, clientId)))["response"]!;
             var parameters = created["publicChallengeParameters"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
-            var step = new AppStep(challengeName, parameters);
+            var step = new AppStep(ChallengeNames.CustomChallenge, parameters);
             steps.Add(step);
             var given = answer(step);
             clientMetadata = null; // the app sends none with a custom answer

@@ -64,7 +64,7 @@ public sealed class TriggerEventReplayTests
     public async Task Replayed_through_its_handler(string file)
     {
         var functions = new TriggerFunctions();
-        var text = await File.ReadAllTextAsync(RepoFiles.PathOf(Path.Combine("events", file)));
+        var text = await File.ReadAllTextAsync(RepoFiles.PathOf(Path.Combine("events", file)), TestContext.Current.CancellationToken);
         var sent = JsonNode.Parse(text)!.AsObject();
         AssertCognitoShape(sent);
 
