@@ -17,6 +17,10 @@ public sealed class FunctionServices
 {
     public const string UpstreamTimeoutVariable = "UPSTREAM_TIMEOUT_MS";
 
+    /// <summary>Until the Cognito admin adapter and the enrollment record store are merged, the reset function cannot start.</summary>
+    public const string AdminResetNotWired =
+        "The admin reset's adapters (CognitoUserPoolAdmin, DynamoDbEnrollmentRecordStore) are not wired in this build.";
+
     /// <summary>Inside the template's 10 s function timeout, with room to write the audit event.</summary>
     public static readonly TimeSpan RequestBudget = TimeSpan.FromSeconds(8);
 
@@ -26,20 +30,25 @@ public sealed class FunctionServices
 
     public required TotpEnrollmentService Enrollment { get; init; }
     public required HttpFunctionRunner Runner { get; init; }
+    public required AdminServices Admin { get; init; }
 
     public static FunctionServices FromEnvironment()
     {
         var upstreamTimeout = UpstreamTimeout();
         var dynamo = DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment() with { AttemptTimeout = upstreamTimeout });
         var cognito = CognitoIdentityProviderClient.FromEnvironment(attemptTimeout: upstreamTimeout);
-        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console);
+        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console,
+            AdminSettings.FromEnvironment());
     }
 
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
+    /// <param name="admin">Settings only some admin functions have (cursor secret, user pool); none by default.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
-        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log)
+        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, AdminSettings? admin = null)
     {
-        var policies = new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(dynamo, tables.Tenants), time, policyCacheLifetime);
+        admin ??= AdminSettings.None;
+        var policyStore = new DynamoDbTenantPolicyStore(dynamo, tables.Tenants);
+        var policies = new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime);
         var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
         var enrollment = new TotpEnrollmentService(new TenantResolver(policies), new CognitoUserPoolTotp(cognito),
             new DynamoDbRateLimiter(dynamo, tables.UserState), audit, time);
@@ -47,6 +56,8 @@ public sealed class FunctionServices
         {
             Enrollment = enrollment,
             Runner = new HttpFunctionRunner(log, RequestBudget),
+            Admin = AdminServices.Create(policyStore, new DynamoDbAuditReader(dynamo, tables.Audit), audit, time, policyCacheLifetime,
+                admin.CursorSigner, () => throw new InvalidOperationException(AdminResetNotWired)),
         };
     }
 

@@ -47,6 +47,21 @@ public sealed class ApiRequest(HttpApiRequest raw)
         }
     }
 
+    /// <summary>The body as UTF-8 text (base64 decoded when API Gateway encoded it), within the size limit; "" when none.</summary>
+    public string BodyText()
+    {
+        var bytes = BodyBytes();
+        if (bytes.Length > MaxBodyBytes)
+            throw EnrollmentException.Invalid($"The body is larger than {MaxBodyBytes / 1024} KiB.", "body");
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>A path parameter of the route (API Gateway fills them from the route's {name} segments).</summary>
+    public string PathParameter(string name) =>
+        Raw.PathParameters is not null && Raw.PathParameters.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value)
+            ? value
+            : throw EnrollmentException.Invalid($"The path parameter {name} is missing.", name);
+
     /// <summary>The access token from "authorization: Bearer ...", required on the signed-in routes.</summary>
     public string BearerToken()
     {

@@ -1,0 +1,28 @@
+using Enrollment.Core.Admin;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>
+/// GET /v1/admin/tenants/{tenantId}/audit?username=&amp;eventType=&amp;outcome=&amp;from=&amp;to=&amp;limit=&amp;cursor=:
+/// the tenant's audit events, newest first, a page at a time.
+/// </summary>
+public sealed class AdminAuditQueryFunction(AuditSearchService audit, HttpFunctionRunner runner)
+{
+    public const string Route = "GET /v1/admin/tenants/{tenantId}/audit";
+
+    public AdminAuditQueryFunction() : this(FunctionServices.Shared.Admin.Audit, FunctionServices.Shared.Runner) { }
+
+    public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
+    {
+        var caller = AdminRequest.Caller(request);
+        var tenantId = request.PathParameter("tenantId");
+        var search = new AuditSearchRequest(
+            request.Query("username"), request.Query("eventType"), request.Query("outcome"),
+            request.Query("from"), request.Query("to"), request.Query("limit"), request.Query("cursor"));
+
+        var result = await audit.SearchAsync(caller, tenantId, search, ct);
+        return ApiResponses.Ok(AuditPageData.Of(result), AdminJsonContext.Default.SuccessEnvelopeAuditPageData, request.RequestId);
+    });
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Enrollment.Functions.Wire;
+
+/// <summary>The admin routes' response types, source-generated like <see cref="FunctionJsonContext"/> (same options).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = false)]
+[JsonSerializable(typeof(SuccessEnvelope<PolicyData>))]
+[JsonSerializable(typeof(SuccessEnvelope<AuditPageData>))]
+[JsonSerializable(typeof(SuccessEnvelope<TotpResetData>))]
+public sealed partial class AdminJsonContext : JsonSerializerContext;
