@@ -32,10 +32,12 @@ public sealed class EventFilesTests
         return document.RootElement.Clone();
     }
 
-    /// <summary>MeAssociateTotpFunction feeds me-associate*.json.</summary>
+    /// <summary>MeAssociateTotpFunction feeds me-associate*.json, AdminGetPolicyFunction admin-get-policy*.json.</summary>
     private static string Slug(string functionLogicalId)
     {
-        var core = functionLogicalId.Replace("TotpFunction", "", StringComparison.Ordinal);
+        var core = functionLogicalId.EndsWith("TotpFunction", StringComparison.Ordinal)
+            ? functionLogicalId[..^"TotpFunction".Length]
+            : functionLogicalId.EndsWith("Function", StringComparison.Ordinal) ? functionLogicalId[..^"Function".Length] : functionLogicalId;
         var slug = new StringBuilder();
         foreach (var c in core)
         {
@@ -61,8 +63,9 @@ public sealed class EventFilesTests
         Assert.Equal(routeKey, context.GetProperty("routeKey").GetString());
         Assert.Equal("$default", context.GetProperty("stage").GetString());
         Assert.Equal(route.Method, context.GetProperty("http").GetProperty("method").GetString());
-        Assert.Equal(route.Path, context.GetProperty("http").GetProperty("path").GetString());
-        Assert.Equal(route.Path, e.GetProperty("rawPath").GetString());
+        var path = context.GetProperty("http").GetProperty("path").GetString()!;
+        Assert.Equal(path, e.GetProperty("rawPath").GetString());
+        AssertPathFitsRoute(name, route.Path, path, e);
         Assert.Equal(JsonValueKind.String, e.GetProperty("rawQueryString").ValueKind);
         foreach (var field in new[] { "accountId", "apiId", "domainName", "requestId", "time" })
             Assert.False(string.IsNullOrEmpty(context.GetProperty(field).GetString()), $"{name}: requestContext.{field}");
@@ -174,6 +177,33 @@ public sealed class EventFilesTests
             var sourceIp = Read(name).GetProperty("requestContext").GetProperty("http").GetProperty("sourceIp").GetString();
             Assert.True(networks.Allows(sourceIp) == !name.Contains("denied-network", StringComparison.Ordinal), $"{name}: source IP {sourceIp}");
         }
+    }
+
+    /// <summary>
+    /// The concrete path fills the route's {name} segments, and pathParameters hold exactly those values, as API
+    /// Gateway sends them; a route without parameters is its own path.
+    /// </summary>
+    private static void AssertPathFitsRoute(string name, string routePath, string path, JsonElement e)
+    {
+        var template = routePath.Split('/');
+        var actual = path.Split('/');
+        Assert.True(template.Length == actual.Length, $"{name}: path {path} does not fit {routePath}");
+        var expected = new Dictionary<string, string>();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i].StartsWith('{') && template[i].EndsWith('}'))
+            {
+                Assert.False(string.IsNullOrEmpty(actual[i]), $"{name}: empty {template[i]}");
+                expected[template[i][1..^1]] = actual[i];
+            }
+            else
+            {
+                Assert.True(template[i] == actual[i], $"{name}: path {path} does not fit {routePath}");
+            }
+        }
+        if (expected.Count == 0) return;
+        var parameters = e.GetProperty("pathParameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        Assert.Equal(expected, parameters);
     }
 
     private static JsonElement Body(JsonElement e)

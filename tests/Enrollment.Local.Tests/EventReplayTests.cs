@@ -13,7 +13,7 @@ namespace Enrollment.Local.Tests;
 /// </summary>
 public sealed class EventReplayTests
 {
-    private static readonly string[] MalformedMarkers = ["malformed", "wrong-types", "oversize", "missing-", "bad-code"];
+    private static readonly string[] MalformedMarkers = ["malformed", "wrong-types", "oversize", "missing-", "bad-code", "tampered-", "unknown-field"];
 
     public static TheoryData<string> EventFiles => EventFilesTests.EventFiles;
 

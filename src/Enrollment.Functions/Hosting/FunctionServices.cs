@@ -38,15 +38,15 @@ public sealed class FunctionServices
         var dynamo = DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment() with { AttemptTimeout = upstreamTimeout });
         var cognito = CognitoIdentityProviderClient.FromEnvironment(attemptTimeout: upstreamTimeout);
         return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console,
-            AdminSettings.FromEnvironment());
+            AdminFunctionSettings.FromEnvironment());
     }
 
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
     /// <param name="admin">Settings only some admin functions have (cursor secret, user pool); none by default.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
-        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, AdminSettings? admin = null)
+        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, AdminFunctionSettings? admin = null)
     {
-        admin ??= AdminSettings.None;
+        admin ??= AdminFunctionSettings.None;
         var policyStore = new DynamoDbTenantPolicyStore(dynamo, tables.Tenants);
         var policies = new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime);
         var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);

@@ -7,15 +7,15 @@ namespace Enrollment.Functions.Hosting;
 /// (audit function) and the user pool (reset function). A missing value fails that function's cold start, with a
 /// message naming the variable, never a request.
 /// </summary>
-public sealed record AdminSettings(string? CursorSigningKey, string? UserPoolId)
+public sealed record AdminFunctionSettings(string? CursorSigningKey, string? UserPoolId)
 {
     public const string CursorSigningKeyVariable = "CURSOR_SIGNING_KEY";
     public const string UserPoolIdVariable = "USER_POOL_ID";
 
-    public static AdminSettings None { get; } = new(null, null);
+    public static AdminFunctionSettings None { get; } = new(null, null);
 
     /// <param name="environment">The variables; null reads the process environment (tests pass their own).</param>
-    public static AdminSettings FromEnvironment(Func<string, string?>? environment = null)
+    public static AdminFunctionSettings FromEnvironment(Func<string, string?>? environment = null)
     {
         var read = environment ?? Environment.GetEnvironmentVariable;
         return new(NullIfEmpty(read(CursorSigningKeyVariable)), NullIfEmpty(read(UserPoolIdVariable)));
