@@ -37,9 +37,18 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void Exactly_the_four_functions_are_declared()
+    public void The_enrollment_functions_are_declared_and_every_handler_exists_in_the_functions_assembly()
     {
-        Assert.Equal(FunctionIds.Order(), Load().Functions.Keys.Order());
+        var template = Load();
+        Assert.Subset(template.Functions.Keys.ToHashSet(), FunctionIds.ToHashSet());
+        foreach (var function in template.Functions.Values)
+        {
+            var handler = function.ParseHandler();
+            var type = Type.GetType($"{handler.TypeName}, {handler.AssemblyName}");
+            Assert.True(type is not null, $"{function.LogicalId}: {handler.TypeName} does not exist");
+            Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
+            Assert.Equal(typeof(Task<Stream>), type.GetMethod(handler.MethodName, [typeof(Stream)])?.ReturnType);
+        }
     }
 
     [Theory]
@@ -194,7 +203,8 @@ public sealed class TemplateModelTests
 
         Assert.Equal("demo-client-id", client.ClientId);
         Assert.Equal("UserPool", client.UserPoolLogicalId);
-        Assert.Equal(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
+        // CUSTOM_AUTH runs the sign-in triggers; the password flow stays for the local stack (moto runs no triggers).
+        Assert.Equal(["ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
         Assert.False(client.GenerateSecret);
     }
 
