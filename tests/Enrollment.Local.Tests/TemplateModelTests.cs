@@ -238,4 +238,24 @@ public sealed class TemplateModelTests
         Assert.Contains("NoSuchThing", unknown.Message);
         Assert.Contains("PoolMfaConfiguration", unknown.Message);
     }
+
+    [Theory]
+    [InlineData("DefineAuthChallengeFunction", "DefineAuthChallenge")]
+    [InlineData("CreateAuthChallengeFunction", "CreateAuthChallenge")]
+    [InlineData("VerifyAuthChallengeFunction", "VerifyAuthChallengeResponse")]
+    [InlineData("PreTokenGenerationFunction", "PreTokenGeneration")]
+    public void Sign_in_triggers_are_attached_to_the_pool_by_cognito_events(string id, string trigger)
+    {
+        var attached = Assert.Single(Load().Functions[id].CognitoTriggers);
+        Assert.Equal("UserPool", attached.UserPoolLogicalId);
+        Assert.Equal([trigger], attached.Triggers);
+    }
+
+    [Fact]
+    public void Pre_token_generation_runs_as_version_2_on_the_same_function()
+    {
+        var yaml = File.ReadAllText(RepoPaths.Template);
+        Assert.Matches(@"PreTokenGenerationConfig:\s+LambdaArn: !GetAtt PreTokenGenerationFunction\.Arn\s+LambdaVersion: V2_0", yaml);
+        Assert.Contains("UserPoolTier: ESSENTIALS", yaml);
+    }
 }
