@@ -37,6 +37,28 @@ public sealed class HttpApiRequestBuilder
 
     public static HttpApiRequestBuilder Post(string path) => new("POST", path);
 
+    public static HttpApiRequestBuilder Get(string path) => new("GET", path);
+
+    public static HttpApiRequestBuilder Put(string path) => new("PUT", path);
+
+    /// <summary>
+    /// A route with {name} segments, as API Gateway sends it: routeKey keeps the template, rawPath and
+    /// requestContext.http.path the filled-in path, pathParameters the (decoded) values.
+    /// </summary>
+    public static HttpApiRequestBuilder ForRoute(string routeKey, params (string Name, string Value)[] parameters)
+    {
+        var space = routeKey.IndexOf(' ');
+        var (method, template) = (routeKey[..space], routeKey[(space + 1)..]);
+        var path = parameters.Aggregate(template, (p, parameter) => p.Replace("{" + parameter.Name + "}", parameter.Value, StringComparison.Ordinal));
+        var builder = new HttpApiRequestBuilder(method, path);
+        builder._event["routeKey"] = routeKey;
+        builder._event["requestContext"]!["routeKey"] = routeKey;
+        var values = new JsonObject();
+        foreach (var (name, value) in parameters) values[name] = value;
+        builder._event["pathParameters"] = values;
+        return builder;
+    }
+
     public HttpApiRequestBuilder WithBody(string? body) { _event["body"] = body; return this; }
 
     public HttpApiRequestBuilder WithHeader(string name, string value) { _headers[name] = value; return this; }

@@ -23,6 +23,9 @@ public sealed class MotoBackend : IAsyncLifetime
     public TableNames Tables { get; private set; } = null!;
     public Uri Endpoint => _dynamo.Moto.Endpoint;
     public IAmazonDynamoDB Dynamo => _dynamo.Client;
+
+    /// <summary>One connection: moto then applies conditional writes one at a time, as DynamoDB does (see DynamoMotoFixture).</summary>
+    public IAmazonDynamoDB SerializedDynamo => _dynamo.SerializedClient;
     public CognitoIdentityProviderClient Cognito { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

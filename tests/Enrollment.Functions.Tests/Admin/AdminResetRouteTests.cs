@@ -1,0 +1,126 @@
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Functions.Tests.Integration;
+using static Enrollment.Functions.Tests.Admin.AdminTestBed;
+
+namespace Enrollment.Functions.Tests.Admin;
+
+/// <summary>
+/// POST /v1/admin/tenants/{tenantId}/users/{username}/totp/reset through the handler: audit and policies on moto,
+/// the Admin* factor removal and the enrollment records in memory.
+/// </summary>
+[Collection(MotoBackendCollection.Name)]
+public sealed class AdminResetRouteTests(MotoBackend backend)
+{
+    private readonly AdminTestBed _bed = new(backend);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<FunctionResponse> ResetAsync(HttpApiRequestBuilder request) => CallAsync(_bed.Reset.Handle, request);
+
+    private Task EnrollAsync(string tenantId, string username) =>
+        _bed.Records.PutAsync(new EnrollmentRecord(tenantId, username, "sub-" + username, "Pixel 9", DateTimeOffset.UtcNow.AddDays(-10)), Ct);
+
+    [Fact]
+    public async Task An_admin_resets_a_users_authenticator_and_the_audit_names_the_admin_and_the_removal()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        await EnrollAsync(acme.TenantId, "jane@example.com");
+
+        var response = await ResetAsync(As(ResetRequest(acme.TenantId, "jane@example.com"), acme, "alice").WithRequestId("req-reset-1"));
+
+        Assert.True(response.StatusCode == 200, response.BodyText);
+        Assert.Equal("jane@example.com", response.Data.GetProperty("username").GetString());
+        Assert.Equal("DELETED", response.Data.GetProperty("factorRemoval").GetString());
+        Assert.Equal(["jane@example.com"], _bed.UserPool.Removed);
+        Assert.Null(await _bed.Records.GetAsync(acme.TenantId, "jane@example.com", Ct));
+
+        var audit = Assert.Single(await backend.AuditItemsAsync(acme.TenantId, "jane@example.com"));
+        Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "DELETED", "req-reset-1"), (audit["eventType"].S, audit["outcome"].S, audit["reason"].S, audit["requestId"].S));
+        Assert.Equal(("alice", "sub-alice", "sub-jane@example.com"), (audit["actor"].S, audit["actorSub"].S, audit["userSub"].S));
+        SecretScan.AssertAbsent([_bed.Log.ToString(), response.Raw, SecretScan.Render(audit)], Token);
+    }
+
+    [Fact]
+    public async Task Where_only_the_preference_could_be_turned_off_the_answer_and_the_audit_say_so()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        await EnrollAsync(acme.TenantId, "jane");
+        _bed.UserPool.Answer = FactorRemoval.PreferenceDisabled;
+
+        var response = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice"));
+
+        Assert.Equal("PREFERENCE_DISABLED", response.Data.GetProperty("factorRemoval").GetString());
+        Assert.Equal("PREFERENCE_DISABLED", (await backend.AuditItemsAsync(acme.TenantId, "jane")).Single()["reason"].S);
+    }
+
+    [Fact]
+    public async Task A_user_not_enrolled_in_this_tenant_is_404_alike_for_unknown_users_and_users_of_another_tenant()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        var globex = await _bed.CreateTenantAsync("globex");
+        await EnrollAsync(globex.TenantId, "gina");
+
+        var ofGlobex = await ResetAsync(As(ResetRequest(acme.TenantId, "gina"), acme, "alice"));
+        var unknown = await ResetAsync(As(ResetRequest(acme.TenantId, "nobody"), acme, "alice"));
+
+        ofGlobex.AssertError(404, "NOT_FOUND");
+        unknown.AssertError(404, "NOT_FOUND");
+        Assert.Equal(ofGlobex.Body.GetProperty("error").GetProperty("message").GetString(), unknown.Body.GetProperty("error").GetProperty("message").GetString());
+        Assert.Empty(_bed.UserPool.Removed);
+        Assert.NotNull(await _bed.Records.GetAsync(globex.TenantId, "gina", Ct));
+        Assert.Equal("FAILED:NOT_FOUND", MotoBackend.Outcome((await backend.AuditItemsAsync(acme.TenantId, "gina")).Single()).Replace("TOTP_ADMIN_RESET:", "") + ":" + (await backend.AuditItemsAsync(acme.TenantId, "gina")).Single()["reason"].S);
+        Assert.Empty(await backend.AuditItemsAsync(globex.TenantId, "gina"));
+    }
+
+    [Fact]
+    public async Task Another_tenants_admin_or_a_plain_user_cannot_reset_and_nothing_changes()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        var globex = await _bed.CreateTenantAsync("globex");
+        await EnrollAsync(acme.TenantId, "jane");
+
+        var across = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), globex, "gus"));
+        var user = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "bob", admin: false));
+        var enrollmentOnly = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice").WithClaim("mfa_enrollment_only", "true"));
+
+        foreach (var response in new[] { across, user, enrollmentOnly })
+        {
+            response.AssertError(403, "POLICY_DENIED");
+            Assert.Equal("NOT_TENANT_ADMIN", response.Reason);
+        }
+        Assert.Empty(_bed.UserPool.Removed);
+        Assert.NotNull(await _bed.Records.GetAsync(acme.TenantId, "jane", Ct));
+        // Denials by users of the tenant are in its audit; the other tenant's admin left nothing in it.
+        var audit = await backend.AuditItemsAsync(acme.TenantId, "jane");
+        Assert.Equal(["bob", "alice"], audit.OrderBy(i => i["sk"].S, StringComparer.Ordinal).Select(i => i["actor"].S));
+        Assert.All(audit, i => Assert.Equal(("DENIED", "NOT_TENANT_ADMIN"), (i["outcome"].S, i["reason"].S)));
+    }
+
+    [Fact]
+    public async Task A_second_reset_finds_nothing_and_a_failed_removal_can_be_retried()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        await EnrollAsync(acme.TenantId, "jane");
+        _bed.UserPool.Failure = new EnrollmentException(ErrorCode.UpstreamError, "The user pool failed.");
+
+        var failed = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice"));
+        failed.AssertError(502, "UPSTREAM_ERROR");
+        Assert.NotNull(await _bed.Records.GetAsync(acme.TenantId, "jane", Ct));
+
+        _bed.UserPool.Failure = null;
+        Assert.Equal(200, (await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice"))).StatusCode);
+        (await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice"))).AssertError(404, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task A_malformed_username_is_400_before_anything_is_read()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+
+        var response = await ResetAsync(As(ResetRequest(acme.TenantId, new string('u', 129)), acme, "alice"));
+
+        response.AssertError(400, "VALIDATION_ERROR");
+        Assert.Equal("username", response.Reason);
+        Assert.Equal(0, _bed.Records.Reads);
+    }
+}
