@@ -17,10 +17,6 @@ public sealed class FunctionServices
 {
     public const string UpstreamTimeoutVariable = "UPSTREAM_TIMEOUT_MS";
 
-    /// <summary>Until the Cognito admin adapter and the enrollment record store are merged, the reset function cannot start.</summary>
-    public const string AdminResetNotWired =
-        "The admin reset's adapters (CognitoUserPoolAdmin, DynamoDbEnrollmentRecordStore) are not wired in this build.";
-
     /// <summary>Inside the template's 10 s function timeout, with room to write the audit event.</summary>
     public static readonly TimeSpan RequestBudget = TimeSpan.FromSeconds(8);
 
@@ -57,7 +53,12 @@ public sealed class FunctionServices
             Enrollment = enrollment,
             Runner = new HttpFunctionRunner(log, RequestBudget),
             Admin = AdminServices.Create(policyStore, new DynamoDbAuditReader(dynamo, tables.Audit), audit, time, policyCacheLifetime,
-                admin.CursorSigner, () => throw new InvalidOperationException(AdminResetNotWired)),
+                admin.CursorSigner, () =>
+                {
+                    // Until the Cognito admin adapter and the enrollment record store are merged: 503, nothing removed.
+                    var unwired = new UnwiredResetPorts();
+                    return (unwired, unwired);
+                }),
         };
     }
 
