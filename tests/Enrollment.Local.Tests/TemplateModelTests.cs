@@ -84,8 +84,11 @@ public sealed class TemplateModelTests
     {
         var api = Load().HttpApis["EnrollmentApi"];
 
-        Assert.Equal(4, api.Routes.Count);
+        Assert.Equal(8, api.Routes.Count);
         Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
+        Assert.Equal("AdminResetTotpFunction", api.FindRoute("POST", "/v1/admin/tenants/acme/users/jane/totp/reset", out var parameters)?.FunctionLogicalId);
+        Assert.Equal(new Dictionary<string, string> { ["tenantId"] = "acme", ["username"] = "jane" }, parameters);
+        Assert.Equal("AdminPutPolicyFunction", api.FindRoute("PUT", "/v1/admin/tenants/acme/policy", out _)?.FunctionLogicalId);
         Assert.Null(api.FindRoute("POST", "/v1/me/totp/nope", out _));
         Assert.Null(api.FindRoute("GET", "/v1/me/totp/verify", out _));
         Assert.Null(api.DefaultAuthorizer);
