@@ -159,6 +159,20 @@ public sealed class EventFilesTests
     [InlineData("challenge-associate-oversize.json")]
     [InlineData("challenge-verify.json")]
     [InlineData("challenge-verify-wrong-types.json")]
+    [InlineData("admin-get-policy.json")]
+    [InlineData("admin-get-policy-other-tenant.json")]
+    [InlineData("admin-get-policy-not-in-group.json")]
+    [InlineData("admin-put-policy.json")]
+    [InlineData("admin-put-policy-stale-version.json")]
+    [InlineData("admin-put-policy-malformed-json.json")]
+    [InlineData("admin-put-policy-unknown-field.json")]
+    [InlineData("admin-put-policy-other-tenant.json")]
+    [InlineData("admin-audit-query.json")]
+    [InlineData("admin-audit-query-tampered-cursor.json")]
+    [InlineData("admin-audit-query-other-tenant.json")]
+    [InlineData("admin-reset.json")]
+    [InlineData("admin-reset-not-in-group.json")]
+    [InlineData("admin-reset-other-tenant.json")]
     public void The_agreed_event_files_exist(string name)
     {
         Assert.True(File.Exists(RepoPaths.Event(name)), $"events/{name} is missing");
@@ -188,6 +202,32 @@ public sealed class EventFilesTests
         var base64 = Read("me-verify-base64.json");
         Assert.True(base64.GetProperty("isBase64Encoded").GetBoolean());
         Assert.Equal("123456", JsonDocument.Parse(Convert.FromBase64String(base64.GetProperty("body").GetString()!)).RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Admin_cases_are_what_their_names_say()
+    {
+        static JsonElement ClaimsOf(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");
+        var admins = EventFileNames().Where(name => name.StartsWith("admin-", StringComparison.Ordinal)).ToList();
+        Assert.Contains("admin-put-policy-stale-version.json", admins);
+        Assert.Contains("admin-audit-query-tampered-cursor.json", admins);
+        foreach (var name in admins)
+        {
+            var e = Read(name);
+            var claims = ClaimsOf(e);
+            Assert.Equal("demo", claims.GetProperty("tenant_id").GetString());
+            var pathTenant = e.GetProperty("pathParameters").GetProperty("tenantId").GetString();
+            Assert.True(name.Contains("other-tenant", StringComparison.Ordinal) == (pathTenant != "demo"), $"{name}: path tenant {pathTenant}");
+            // cognito:groups as API Gateway renders an array claim: "[g1 g2]".
+            var inGroup = claims.TryGetProperty("cognito:groups", out var groups) && groups.GetString() == "[enrollment-admins]";
+            Assert.True(name.Contains("not-in-group", StringComparison.Ordinal) == !inGroup, $"{name}: groups");
+        }
+        var putHeaders = admins.Where(n => n.StartsWith("admin-put-policy", StringComparison.Ordinal)).ToDictionary(n => n, n => Read(n).GetProperty("headers"));
+        Assert.All(putHeaders, p => Assert.True(p.Key.Contains("missing-if-match", StringComparison.Ordinal) != p.Value.TryGetProperty("if-match", out _), p.Key));
+        Assert.Equal("\"1\"", putHeaders["admin-put-policy.json"].GetProperty("if-match").GetString());
+        Assert.NotEqual("\"1\"", putHeaders["admin-put-policy-stale-version.json"].GetProperty("if-match").GetString());
+        Assert.Contains(".", Read("admin-audit-query-tampered-cursor.json").GetProperty("queryStringParameters").GetProperty("cursor").GetString());
+        Assert.Equal("500", Read("admin-audit-query-malformed-limit.json").GetProperty("queryStringParameters").GetProperty("limit").GetString());
     }
 
     [Fact]
