@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Policy;
+
+namespace Enrollment.Infrastructure.DynamoDb;
+
+/// <summary>
+/// Keeps policies in process so a warm Lambda reads DynamoDB about once a minute per tenant, not per request.
+/// A warm hit returns the cached completed task: no I/O, no allocation. Unknown tenants and clients are
+/// cached too, for a shorter time, so garbage ids do not reach DynamoDB on every request. Concurrent misses
+/// for one key share one read. Failures are never cached: the next request asks again.
+/// </summary>
+public sealed class CachedTenantPolicyStore : ITenantPolicyStore
+{
+    public const string LifetimeVariable = "POLICY_CACHE_SECONDS";
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>A tenant or client created after a negative answer works within this time.</summary>
+    public static readonly TimeSpan MaxNegativeLifetime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Bounds memory when callers send many distinct (garbage) ids; far above any real tenant count.</summary>
+    public const int MaxEntriesPerKind = 10_000;
+
+    private static readonly Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> ByTenant =
+        static (store, key) => store.FindByTenantIdAsync(key, CancellationToken.None);
+
+    private static readonly Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> ByClient =
+        static (store, key) => store.FindByClientIdAsync(key, CancellationToken.None);
+
+    private readonly ITenantPolicyStore _inner;
+    private readonly TimeProvider _time;
+    private readonly long _lifetimeTicks;
+    private readonly long _negativeLifetimeTicks;
+    private readonly ConcurrentDictionary<string, Entry> _byTenant = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _byClient = new(StringComparer.Ordinal);
+
+    /// <param name="lifetime">How long a found policy is served from memory; zero disables the cache.</param>
+    public CachedTenantPolicyStore(ITenantPolicyStore inner, TimeProvider time, TimeSpan lifetime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lifetime, TimeSpan.Zero);
+        _inner = inner;
+        _time = time;
+        _lifetimeTicks = ToTimestampTicks(lifetime);
+        _negativeLifetimeTicks = ToTimestampTicks(lifetime < MaxNegativeLifetime ? lifetime : MaxNegativeLifetime);
+    }
+
+    public bool IsEnabled => _lifetimeTicks > 0;
+
+    /// <summary>POLICY_CACHE_SECONDS, whole seconds; absent means 60. A bad value fails the cold start.</summary>
+    /// <param name="environment">The variables; null reads the process environment (tests pass their own).</param>
+    public static TimeSpan LifetimeFromEnvironment(Func<string, string?>? environment = null)
+    {
+        var text = (environment ?? Environment.GetEnvironmentVariable)(LifetimeVariable);
+        if (string.IsNullOrWhiteSpace(text)) return DefaultLifetime;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{LifetimeVariable} must be a whole number of seconds (0 disables the cache).");
+    }
+
+    public Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken) =>
+        IsEnabled ? GetAsync(_byTenant, tenantId, ByTenant, cancellationToken) : _inner.FindByTenantIdAsync(tenantId, cancellationToken);
+
+    public Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
+        IsEnabled ? GetAsync(_byClient, clientId, ByClient, cancellationToken) : _inner.FindByClientIdAsync(clientId, cancellationToken);
+
+    private Task<CompiledTenantPolicy?> GetAsync(ConcurrentDictionary<string, Entry> cache, string key,
+        Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load, CancellationToken cancellationToken)
+    {
+        var now = _time.GetTimestamp();
+        while (true)
+        {
+            if (cache.TryGetValue(key, out var entry))
+            {
+                if (entry.IsUsableAt(now)) return WaitFor(entry, cancellationToken);
+                var replacement = new Entry();
+                if (cache.TryUpdate(key, replacement, entry)) return Load(cache, key, replacement, load, cancellationToken);
+            }
+            else
+            {
+                var created = new Entry();
+                if (cache.TryAdd(key, created))
+                {
+                    TrimIfFull(cache, now);
+                    return Load(cache, key, created, load, cancellationToken);
+                }
+            }
+            // Another caller replaced or added the entry first: use theirs.
+        }
+    }
+
+    /// <summary>The read is shared, so it runs without any one caller's token; each caller stops waiting on its own.</summary>
+    private Task<CompiledTenantPolicy?> Load(ConcurrentDictionary<string, Entry> cache, string key, Entry entry,
+        Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load, CancellationToken cancellationToken)
+    {
+        _ = FillAsync(cache, key, entry, load);
+        return WaitFor(entry, cancellationToken);
+    }
+
+    private async Task FillAsync(ConcurrentDictionary<string, Entry> cache, string key, Entry entry,
+        Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load)
+    {
+        try
+        {
+            var policy = await load(_inner, key).ConfigureAwait(false);
+            var lifetime = policy is null ? _negativeLifetimeTicks : _lifetimeTicks;
+            entry.Succeed(policy, _time.GetTimestamp() + lifetime);
+        }
+        catch (Exception ex)
+        {
+            // Removed before the waiters see the failure, so their retry starts a fresh read.
+            cache.TryRemove(KeyValuePair.Create(key, entry));
+            entry.Fail(ex);
+        }
+    }
+
+    private static Task<CompiledTenantPolicy?> WaitFor(Entry entry, CancellationToken cancellationToken) =>
+        entry.Task.IsCompleted || !cancellationToken.CanBeCanceled ? entry.Task : entry.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Runs on misses only. Expired entries go first; if all are fresh, everything goes (it refills).</summary>
+    private static void TrimIfFull(ConcurrentDictionary<string, Entry> cache, long now)
+    {
+        if (cache.Count <= MaxEntriesPerKind) return;
+        foreach (var pair in cache)
+        {
+            if (!pair.Value.IsUsableAt(now)) cache.TryRemove(pair);
+        }
+        if (cache.Count > MaxEntriesPerKind) cache.Clear();
+    }
+
+    private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>One key's answer: in flight (usable: callers join it), or done with an expiry.</summary>
+    private sealed class Entry
+    {
+        private readonly TaskCompletionSource<CompiledTenantPolicy?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _expiresAt = long.MaxValue;
+
+        public Task<CompiledTenantPolicy?> Task => _result.Task;
+
+        public bool IsUsableAt(long now) =>
+            !Task.IsCompleted || (Task.IsCompletedSuccessfully && now < Volatile.Read(ref _expiresAt));
+
+        public void Succeed(CompiledTenantPolicy? policy, long expiresAt)
+        {
+            // The expiry is in place before any reader can see the task completed.
+            Volatile.Write(ref _expiresAt, expiresAt);
+            _result.SetResult(policy);
+        }
+
+        public void Fail(Exception exception) => _result.SetException(exception);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Infrastructure.DynamoDb;
+
+/// <summary>
+/// Which failures mean "the store cannot be reached", and the error that says so. The library's text never
+/// reaches the message: it may name hosts, tables or request ids.
+/// </summary>
+internal static class DynamoDbFailures
+{
+    public const string AuditUnavailable = "The audit store is unavailable; nothing was returned.";
+    public const string PolicyUnavailable = "The tenant policy store is unavailable; nothing was returned.";
+    public const string RateLimitUnavailable = "The rate limit store is unavailable; nothing was returned.";
+
+    /// <summary>
+    /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint),
+    /// network errors and timeouts. The caller's own cancellation is not a failure of the store and passes through.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        AmazonServiceException or AmazonClientException => true,
+        HttpRequestException or SocketException or IOException or TimeoutException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    public static EnrollmentException Unavailable(string message) => new(ErrorCode.ServiceUnavailable, message);
+}

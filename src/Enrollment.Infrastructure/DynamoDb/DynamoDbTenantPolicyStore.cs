@@ -1,0 +1,203 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Core.Policy;
+using static Enrollment.Infrastructure.DynamoDb.Attributes;
+
+namespace Enrollment.Infrastructure.DynamoDb;
+
+/// <summary>
+/// Tenant policies and their app client mappings in the tenants table. A policy and its mappings change in
+/// one transaction, so a client id never points at a tenant whose policy does not list it (and the reader
+/// checks anyway), and no client id is ever claimed by two tenants.
+/// </summary>
+public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tableName) : ITenantPolicyStore
+{
+    /// <summary>DynamoDB's limit on the items of one transaction.</summary>
+    public const int MaxTransactionItems = 100;
+
+    public const string VersionConflictReason = "POLICY_VERSION_CONFLICT";
+    public const string ClientTakenReason = "CLIENT_OF_ANOTHER_TENANT";
+
+    private const int MaxClientIdLength = 128;
+
+    public async Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        // Not a tenant id: no item can have it, and DynamoDB would refuse some as keys.
+        if (!TenantId.IsValid(tenantId)) return null;
+        return await ReadPolicyAsync(tenantId, consistent: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > MaxClientIdLength) return null;
+        var mapping = await GetAsync(ClientKey(clientId), consistent: false, cancellationToken).ConfigureAwait(false);
+        if (mapping?.GetValueOrDefault(TenantKeys.TenantIdAttribute)?.S is not { } tenantId) return null;
+        var policy = await FindByTenantIdAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        // Reads are eventually consistent: a mapping may briefly outlive its client's removal from the policy.
+        return policy is not null && policy.AllowsClient(clientId) ? policy : null;
+    }
+
+    /// <summary>
+    /// Creates (<paramref name="expectedVersion"/> null) or replaces (the version last read) a policy and its
+    /// client mappings, atomically. Conflict when the policy changed since that version, already exists on
+    /// create, or lists a client of another tenant.
+    /// </summary>
+    /// <returns>The stored policy with its new version.</returns>
+    public async Task<CompiledTenantPolicy> PutAsync(TenantPolicy policy, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (PolicyValidator.Validate(policy) is { } error)
+            throw EnrollmentException.Invalid($"The policy document is not valid: {error}.", error.Field);
+
+        // The mappings to delete are those of the version being replaced; the version condition below makes
+        // the transaction fail if that version is no longer the stored one.
+        var current = await ReadPolicyAsync(policy.TenantId, consistent: true, cancellationToken).ConfigureAwait(false);
+        if (current?.Version != expectedVersion) throw VersionConflict(policy.TenantId);
+
+        var newVersion = (expectedVersion ?? 0) + 1;
+        var clients = policy.AppClientIds.Distinct(StringComparer.Ordinal).ToList();
+        var removed = current is null
+            ? []
+            : current.Policy.AppClientIds.Except(clients, StringComparer.Ordinal).ToList();
+        if (1 + clients.Count + removed.Count > MaxTransactionItems)
+            throw EnrollmentException.Invalid(
+                "Too many app clients change at once; remove the old ones in one update and add the new ones in another.", "appClientIds");
+
+        var items = new List<TransactWriteItem>(1 + clients.Count + removed.Count) { PolicyPut(policy, expectedVersion, newVersion) };
+        // Every listed client is (re)written, not only new ones: a missing mapping heals, and the condition
+        // proves no other tenant holds it.
+        items.AddRange(clients.Select(id => ClientPut(id, policy.TenantId)));
+        items.AddRange(removed.Select(id => ClientDelete(id, policy.TenantId)));
+
+        try
+        {
+            await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransactionCanceledException canceled)
+        {
+            throw ConflictOf(canceled, policy.TenantId, clients, removed);
+        }
+        catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
+        {
+            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+        }
+        return new CompiledTenantPolicy(policy, newVersion);
+    }
+
+    private TransactWriteItem PolicyPut(TenantPolicy policy, long? expectedVersion, long newVersion)
+    {
+        var put = new Put
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>
+            {
+                [TenantKeys.PartitionKey] = S(TenantKeys.TenantPartition(policy.TenantId)),
+                [TenantKeys.SortKey] = S(TenantKeys.PolicySortKey),
+                [TenantKeys.DocumentAttribute] = S(TenantPolicyDocument.Serialize(policy)),
+                [TenantKeys.VersionAttribute] = N(newVersion),
+            },
+        };
+        if (expectedVersion is { } expected)
+        {
+            put.ConditionExpression = "#version = :expected";
+            put.ExpressionAttributeNames = new() { ["#version"] = TenantKeys.VersionAttribute };
+            put.ExpressionAttributeValues = new() { [":expected"] = N(expected) };
+        }
+        else
+        {
+            put.ConditionExpression = "attribute_not_exists(pk)";
+        }
+        return new TransactWriteItem { Put = put };
+    }
+
+    private TransactWriteItem ClientPut(string clientId, string tenantId) => new()
+    {
+        Put = new Put
+        {
+            TableName = tableName,
+            Item = new Dictionary<string, AttributeValue>(ClientKey(clientId)) { [TenantKeys.TenantIdAttribute] = S(tenantId) },
+            ConditionExpression = "attribute_not_exists(pk) OR #tenant = :tenant",
+            ExpressionAttributeNames = new() { ["#tenant"] = TenantKeys.TenantIdAttribute },
+            ExpressionAttributeValues = new() { [":tenant"] = S(tenantId) },
+        },
+    };
+
+    // Never deletes another tenant's mapping, whatever the stored policy says.
+    private TransactWriteItem ClientDelete(string clientId, string tenantId) => new()
+    {
+        Delete = new Delete
+        {
+            TableName = tableName,
+            Key = ClientKey(clientId),
+            ConditionExpression = "attribute_not_exists(pk) OR #tenant = :tenant",
+            ExpressionAttributeNames = new() { ["#tenant"] = TenantKeys.TenantIdAttribute },
+            ExpressionAttributeValues = new() { [":tenant"] = S(tenantId) },
+        },
+    };
+
+    /// <summary>The cancellation reasons line up with the items: [0] the policy, then the clients put, then those deleted.</summary>
+    private static EnrollmentException ConflictOf(TransactionCanceledException canceled, string tenantId, List<string> clients, List<string> removed)
+    {
+        var reasons = canceled.CancellationReasons ?? [];
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            if (reasons[i]?.Code != "ConditionalCheckFailed") continue;
+            if (i == 0) return VersionConflict(tenantId);
+            var clientId = i - 1 < clients.Count ? clients[i - 1] : removed[i - 1 - clients.Count];
+            return new EnrollmentException(ErrorCode.Conflict, $"The app client '{clientId}' belongs to another tenant.", ClientTakenReason);
+        }
+        // TransactionConflict: another writer touched the same items at the same moment.
+        if (reasons.Any(r => r?.Code == "TransactionConflict")) return VersionConflict(tenantId);
+        return DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+    }
+
+    private static EnrollmentException VersionConflict(string tenantId) => new(
+        ErrorCode.Conflict, $"The policy of tenant '{tenantId}' has changed (or already exists); read it again and retry.", VersionConflictReason);
+
+    private async Task<CompiledTenantPolicy?> ReadPolicyAsync(string tenantId, bool consistent, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(PolicyKey(tenantId), consistent, cancellationToken).ConfigureAwait(false);
+        if (item is null) return null;
+        try
+        {
+            var policy = TenantPolicyDocument.Parse(item[TenantKeys.DocumentAttribute].S);
+            if (policy.TenantId != tenantId) throw new FormatException("The document names another tenant.");
+            var version = long.Parse(item[TenantKeys.VersionAttribute].N, CultureInfo.InvariantCulture);
+            return new CompiledTenantPolicy(policy, version);
+        }
+        catch (Exception ex) when (ex is EnrollmentException or FormatException or KeyNotFoundException or ArgumentNullException or OverflowException)
+        {
+            // A stored policy that no longer parses is a defect, not the caller's input: fail closed.
+            throw new EnrollmentException(ErrorCode.InternalError, $"The stored policy of tenant '{tenantId}' is not valid.");
+        }
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetAsync(Dictionary<string, AttributeValue> key, bool consistent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetItemAsync(new GetItemRequest { TableName = tableName, Key = key, ConsistentRead = consistent }, cancellationToken)
+                .ConfigureAwait(false);
+            // SDK v4: a missing item is a null map (or an empty one from some emulators).
+            return response.Item is { Count: > 0 } item ? item : null;
+        }
+        catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
+        {
+            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> PolicyKey(string tenantId) => new()
+    {
+        [TenantKeys.PartitionKey] = S(TenantKeys.TenantPartition(tenantId)),
+        [TenantKeys.SortKey] = S(TenantKeys.PolicySortKey),
+    };
+
+    private static Dictionary<string, AttributeValue> ClientKey(string clientId) => new()
+    {
+        [TenantKeys.PartitionKey] = S(TenantKeys.ClientPartition(clientId)),
+        [TenantKeys.SortKey] = S(TenantKeys.ClientSortKey),
+    };
+}

@@ -1,0 +1,21 @@
+namespace Enrollment.Infrastructure.DynamoDb;
+
+/// <summary>
+/// Keys of the tenants table: the policy item of a tenant, and one item per app client naming its tenant
+/// (clients are looked up by id on the session routes, and an id belongs to one tenant at most).
+/// </summary>
+public static class TenantKeys
+{
+    public const string PartitionKey = "pk";
+    public const string SortKey = "sk";
+    public const string PolicySortKey = "POLICY";
+    public const string ClientSortKey = "TENANT";
+
+    public const string DocumentAttribute = "document";
+    public const string VersionAttribute = "version";
+    public const string TenantIdAttribute = "tenantId";
+
+    public static string TenantPartition(string tenantId) => $"TENANT#{tenantId}";
+
+    public static string ClientPartition(string clientId) => $"CLIENT#{clientId}";
+}
