@@ -28,7 +28,7 @@ public static class HttpApiEventBuilder
     {
         var request = context.Request;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        var rawPath = string.IsNullOrEmpty(rawTarget) || rawTarget[0] != '/' ? request.PathBase + request.Path : rawTarget.Split('?', 2)[0];
+        var rawPath = string.IsNullOrEmpty(rawTarget) || rawTarget[0] != '/' ? (request.PathBase + request.Path).ToString() : rawTarget.Split('?', 2)[0];
         var rawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
         var sourceIp = SourceIp(context.Connection.RemoteIpAddress);
         var host = request.Headers.Host.ToString();

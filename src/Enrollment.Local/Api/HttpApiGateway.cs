@@ -95,8 +95,12 @@ public sealed class HttpApiGateway(
         return null;
     }
 
-    /// <summary>An id shaped like API Gateway's (<c>Mc7UVioPPHcEKPA=</c>): it reaches x-request-id, the logs and the audit items.</summary>
-    private static string NewRequestId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(11));
+    /// <summary>
+    /// An id shaped like API Gateway's (<c>Mc7UVioPPHcEKPA=</c>), letters and digits only so it reads the same in a
+    /// header, a JSON log line and an audit item.
+    /// </summary>
+    private static string NewRequestId() =>
+        RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 15) + "=";
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ public sealed class JwtAuthorizerEmulator
         var scopes = JwtClaimRenderer.Scopes(payload);
         if (routeScopes.Count > 0 && !routeScopes.Any(scopes.Contains))
             return AuthorizerResult.Deny("the token does not have the required scopes", "insufficient_scope");
-        return AuthorizerResult.Allow(JwtClaimRenderer.Render(payload), scopes);
+        return AuthorizerResult.Allow(JwtClaimRenderer.RenderClaims(payload), scopes);
     }
 
     /// <summary>The token from "Bearer x" or a bare "x", as API Gateway accepts both.</summary>

@@ -10,7 +10,7 @@ namespace Enrollment.Local.Api;
 /// </summary>
 public static class JwtClaimRenderer
 {
-    public static Dictionary<string, string> Render(JsonElement payload)
+    public static Dictionary<string, string> RenderClaims(JsonElement payload)
     {
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in payload.EnumerateObject())

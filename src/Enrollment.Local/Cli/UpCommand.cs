@@ -60,7 +60,7 @@ public static class UpCommand
 
             moto = await progress.StepAsync("starting emulator",
                 () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
-                m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint})").ConfigureAwait(false);
+                m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})").ConfigureAwait(false);
 
             var region = template.Options.Region;
             var endpoint = moto.Endpoint.ToString().TrimEnd('/');
