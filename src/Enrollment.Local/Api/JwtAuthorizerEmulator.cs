@@ -78,6 +78,7 @@ public sealed class JwtAuthorizerEmulator
     {
         if (string.IsNullOrWhiteSpace(identity)) return null;
         var value = identity.Trim();
+        if (value.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) return null;
         if (value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) value = value[7..].Trim();
         return value.Length == 0 ? null : value;
     }
