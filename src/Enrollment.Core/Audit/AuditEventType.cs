@@ -4,6 +4,9 @@ public static class AuditEventType
 {
     public const string TotpAssociate = "TOTP_ASSOCIATE";
     public const string TotpVerify = "TOTP_VERIFY";
+
+    /// <summary>A decision of the sign-in triggers (Define, Verify, pre token generation); the reason says which.</summary>
+    public const string AuthChallenge = "AUTH_CHALLENGE";
 }
 
 public static class AuditOutcome

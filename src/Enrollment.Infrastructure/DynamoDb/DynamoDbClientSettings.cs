@@ -8,6 +8,7 @@ public sealed record DynamoDbClientSettings
 {
     public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_DYNAMODB";
     public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
+    public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
     /// <summary>An emulator or VPC endpoint; null means the regional AWS endpoint.</summary>
     public Uri? Endpoint { get; init; }
@@ -23,18 +24,21 @@ public sealed record DynamoDbClientSettings
 
     /// <summary>
     /// The standard variables, read explicitly (the SDK v4 honors them too) so the chosen endpoint is visible
-    /// in one place and a test can pass its own.
+    /// in one place and a test can pass its own. Same precedence as the SDKs: the service's variable, then
+    /// the global one, neither when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
     /// </summary>
     /// <param name="environment">The variables; null reads the process environment (tests pass their own).</param>
     public static DynamoDbClientSettings FromEnvironment(Func<string, string?>? environment = null)
     {
         var read = environment ?? Environment.GetEnvironmentVariable;
-        var endpoint = read(ServiceEndpointVariable) is { Length: > 0 } specific ? specific : read(GlobalEndpointVariable);
-        var region = read("AWS_REGION") is { Length: > 0 } r ? r : read("AWS_DEFAULT_REGION");
+        string? Value(string name) => read(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        var ignoreEndpoints = string.Equals(Value(IgnoreEndpointsVariable), "true", StringComparison.OrdinalIgnoreCase);
+        var endpoint = ignoreEndpoints ? null : Value(ServiceEndpointVariable) ?? Value(GlobalEndpointVariable);
         return new DynamoDbClientSettings
         {
-            Endpoint = string.IsNullOrEmpty(endpoint) ? null : new Uri(endpoint, UriKind.Absolute),
-            Region = string.IsNullOrEmpty(region) ? null : region,
+            Endpoint = endpoint is null ? null : new Uri(endpoint, UriKind.Absolute),
+            Region = Value("AWS_REGION") ?? Value("AWS_DEFAULT_REGION"),
         };
     }
 }

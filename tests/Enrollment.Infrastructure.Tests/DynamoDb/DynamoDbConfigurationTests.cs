@@ -19,6 +19,9 @@ public sealed class DynamoDbConfigurationTests
         Assert.Equal(new Uri("http://127.0.0.1:1111"), DynamoDbClientSettings.FromEnvironment(Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:1111"))).Endpoint);
         Assert.Equal("eu-central-1", DynamoDbClientSettings.FromEnvironment(Env(("AWS_DEFAULT_REGION", "eu-central-1"))).Region);
 
+        Assert.Null(DynamoDbClientSettings.FromEnvironment(Env(
+            ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:2222"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE"))).Endpoint);
+
         var aws = DynamoDbClientSettings.FromEnvironment(Env());
         Assert.Null(aws.Endpoint);
         Assert.Null(aws.Region);
