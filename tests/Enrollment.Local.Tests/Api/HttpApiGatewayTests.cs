@@ -18,7 +18,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
 {
     private const string Issuer = "https://issuer.example/pool";
 
-    private readonly StringWriter _accessLog = new();
+    private readonly AccessLogWriter _accessLog = new();
     private LocalApiServer? _server;
     private HttpClient _http = null!;
 
@@ -149,7 +149,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("""{"message":"Internal Server Error"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("function error: InvalidOperationException: boom", _accessLog.ToString());
+        Assert.Contains("GET /throw → 500", await _accessLog.WaitForLineAsync("function error: InvalidOperationException: boom"));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
         Assert.Equal("Bearer scope=\"aws.cognito.signin.user.admin\" error=\"invalid_token\" error_description=\"the token has expired\"",
             response.Headers.WwwAuthenticate.ToString());
         Assert.Equal(before, GatewayHandlers.EventInvocations);
-        Assert.Contains("401", _accessLog.ToString());
+        Assert.Contains("the token has expired", await _accessLog.WaitForLineAsync("POST /secured/1 → 401"));
     }
 
     [Fact]
