@@ -63,4 +63,35 @@ public sealed class UpStartupFailureTests
             File.Delete(tenants);
         }
     }
+
+    [Fact]
+    public async Task A_failure_after_the_emulator_started_stops_the_emulator()
+    {
+        // Valid documents, but two tenants claim the same app client: the policy store refuses the second one
+        // while seeding, after moto is up.
+        var directory = Path.Combine(Path.GetTempPath(), "up-fail-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        var tenants = TenantsFileBuilder.Write(directory,
+            """{"tenantId": "one", "appClientIds": ["shared-client"]}""",
+            """{"tenantId": "two", "appClientIds": ["shared-client"]}""");
+        var stackFile = Path.Combine(directory, "stack.json");
+        try
+        {
+            await using var up = RunnerProcess.Start(["up", "--port", LoopbackPort.Free().ToString(), "--stack-file", stackFile, "--tenants", tenants]);
+
+            var ready = await up.WaitForLineAsync(line => line.Contains("moto_server pid"), TimeSpan.FromSeconds(60));
+            var code = await up.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            var pid = int.Parse(System.Text.RegularExpressions.Regex.Match(ready, @"moto_server pid (\d+)").Groups[1].Value);
+            Assert.Equal(ExitCodes.UsageError, code);
+            Assert.Contains("Tenant 'two' could not be stored", up.Stderr);
+            Assert.Contains($"emulator stopped (moto_server pid {pid})", up.Stdout);
+            Assert.False(RunnerProcess.IsAlive(pid), "moto_server outlived the failed start");
+            Assert.False(File.Exists(stackFile));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
