@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
-using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Infrastructure.DynamoDb;

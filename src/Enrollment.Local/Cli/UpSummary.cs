@@ -1,5 +1,5 @@
 using Enrollment.Core.Policy;
-using Enrollment.Local.Api;
+using Enrollment.Local.Template;
 using Enrollment.Local.Stack;
 
 namespace Enrollment.Local.Cli;
@@ -13,7 +13,7 @@ public static class UpSummary
 {
     public const string Walkthrough = "docs/local-stack.md";
 
-    public static async Task WriteAsync(TextWriter output, StackFile stack, ProvisionedStack provisioned, IReadOnlyList<Enrollment.Local.Template.HttpApiRoute> routes, string stackFilePath)
+    public static async Task WriteAsync(TextWriter output, StackFile stack, ProvisionedStack provisioned, IReadOnlyList<HttpApiRoute> routes, string stackFilePath)
     {
         var lines = new List<string>
         {
