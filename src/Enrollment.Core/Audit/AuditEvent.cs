@@ -23,6 +23,9 @@ public sealed record AuditEvent
     /// <summary>Who acted on the user's behalf (an administrator), when not the user.</summary>
     public string? Actor { get; init; }
 
+    /// <summary>How a lost authenticator was removed (TOTP_RECOVERY): DELETED or PREFERENCE_DISABLED.</summary>
+    public string? FactorRemoval { get; init; }
+
     /// <summary>TTL, epoch seconds, from the tenant's retention.</summary>
     public required long ExpiresAt { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     public const int DefaultRetentionDays = 365;
 
     public Task RecordAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, EnrollmentException? failure,
-        CancellationToken cancellationToken, string? deviceName = null, string? actor = null)
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null)
     {
         var now = time.GetUtcNow();
         var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
@@ -32,6 +32,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             AppVersion = caller.AppVersion,
             DeviceName = deviceName,
             Actor = actor,
+            FactorRemoval = factorRemoval,
             ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
         };
         return log.WriteAsync(auditEvent, cancellationToken);

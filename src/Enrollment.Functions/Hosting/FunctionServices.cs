@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
+using Enrollment.Core.Recovery;
 using Enrollment.Functions.Http;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
@@ -25,28 +26,43 @@ public sealed class FunctionServices
     public static FunctionServices Shared => SharedInstance.Value;
 
     public required TotpEnrollmentService Enrollment { get; init; }
+    public required TotpLifecycleService Lifecycle { get; init; }
     public required HttpFunctionRunner Runner { get; init; }
+
+    /// <summary>Built only where the template sets USER_POOL_ID (the functions granted Admin* calls).</summary>
+    public TotpRecoveryService Recovery => _recovery
+        ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery function.");
+
+    private TotpRecoveryService? _recovery;
 
     public static FunctionServices FromEnvironment()
     {
         var upstreamTimeout = UpstreamTimeout();
         var dynamo = DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment() with { AttemptTimeout = upstreamTimeout });
         var cognito = CognitoIdentityProviderClient.FromEnvironment(attemptTimeout: upstreamTimeout);
-        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console);
+        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console,
+            CognitoUserPoolAdmin.UserPoolIdFromEnvironment());
     }
 
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
+    /// <param name="userPoolId">For the Admin* calls of recovery; null where the function has none.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
-        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log)
+        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, string? userPoolId = null)
     {
-        var policies = new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(dynamo, tables.Tenants), time, policyCacheLifetime);
+        var tenants = new TenantResolver(new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(dynamo, tables.Tenants), time, policyCacheLifetime));
         var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
-        var enrollment = new TotpEnrollmentService(new TenantResolver(policies), new CognitoUserPoolTotp(cognito),
-            new DynamoDbRateLimiter(dynamo, tables.UserState), audit, time);
+        var userPool = new CognitoUserPoolTotp(cognito);
+        var limiter = new DynamoDbRateLimiter(dynamo, tables.UserState);
+        var records = new DynamoDbEnrollmentRecordStore(dynamo, tables.UserState);
+        var recoveryCodes = new DynamoDbRecoveryCodeStore(dynamo, tables.UserState, time);
         return new FunctionServices
         {
-            Enrollment = enrollment,
+            Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
+            Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
+            _recovery = userPoolId is null
+                ? null
+                : new TotpRecoveryService(tenants, limiter, recoveryCodes, new CognitoUserPoolAdmin(cognito, userPoolId), records, audit, time),
         };
     }
 

@@ -13,6 +13,8 @@ internal static class DynamoDbFailures
     public const string AuditUnavailable = "The audit store is unavailable; nothing was returned.";
     public const string PolicyUnavailable = "The tenant policy store is unavailable; nothing was returned.";
     public const string RateLimitUnavailable = "The rate limit store is unavailable; nothing was returned.";
+    public const string EnrollmentRecordUnavailable = "The enrollment record store is unavailable; nothing was returned.";
+    public const string RecoveryCodesUnavailable = "The recovery code store is unavailable; nothing was returned.";
 
     /// <summary>
     /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint),
