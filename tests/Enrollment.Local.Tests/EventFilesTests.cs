@@ -32,10 +32,12 @@ public sealed class EventFilesTests
         return document.RootElement.Clone();
     }
 
-    /// <summary>MeAssociateTotpFunction feeds me-associate*.json.</summary>
+    /// <summary>MeAssociateTotpFunction feeds me-associate*.json, MeTotpStatusFunction me-totp-status*.json.</summary>
     private static string Slug(string functionLogicalId)
     {
-        var core = functionLogicalId.Replace("TotpFunction", "", StringComparison.Ordinal);
+        var core = functionLogicalId.EndsWith("TotpFunction", StringComparison.Ordinal) ? functionLogicalId[..^"TotpFunction".Length]
+            : functionLogicalId.EndsWith("Function", StringComparison.Ordinal) ? functionLogicalId[..^"Function".Length]
+            : functionLogicalId;
         var slug = new StringBuilder();
         foreach (var c in core)
         {
@@ -126,6 +128,22 @@ public sealed class EventFilesTests
     [InlineData("challenge-associate-oversize.json")]
     [InlineData("challenge-verify.json")]
     [InlineData("challenge-verify-wrong-types.json")]
+    [InlineData("me-totp-status.json")]
+    [InlineData("me-totp-status-unknown-client.json")]
+    [InlineData("me-disable.json")]
+    [InlineData("me-disable-stale-sign-in.json")]
+    [InlineData("me-disable-denied-network.json")]
+    [InlineData("me-disable-malformed-json.json")]
+    [InlineData("me-recovery-codes.json")]
+    [InlineData("me-recovery-codes-stale-sign-in.json")]
+    [InlineData("me-recovery-codes-malformed-json.json")]
+    [InlineData("recover.json")]
+    [InlineData("recover-typed-loosely.json")]
+    [InlineData("recover-denied-network.json")]
+    [InlineData("recover-unknown-client.json")]
+    [InlineData("recover-missing-code.json")]
+    [InlineData("recover-bad-code.json")]
+    [InlineData("recover-wrong-types.json")]
     public void The_agreed_event_files_exist(string name)
     {
         Assert.True(File.Exists(RepoPaths.Event(name)), $"events/{name} is missing");
@@ -156,6 +174,36 @@ public sealed class EventFilesTests
         Assert.True(base64.GetProperty("isBase64Encoded").GetBoolean());
         Assert.Equal("123456", JsonDocument.Parse(Convert.FromBase64String(base64.GetProperty("body").GetString()!)).RootElement.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public void Lifecycle_cases_are_what_their_names_say()
+    {
+        foreach (var name in new[] { "me-disable-stale-sign-in.json", "me-recovery-codes-stale-sign-in.json" })
+        {
+            // A refreshed token: issued now, but the sign-in behind it is a day old.
+            var claims = Claims(Read(name));
+            Assert.True(long.Parse(claims.GetProperty("iat").GetString()!) - long.Parse(claims.GetProperty("auth_time").GetString()!) > 86400 - 1, name);
+        }
+        foreach (var name in new[] { "me-disable.json", "me-recovery-codes.json", "me-totp-status.json" })
+        {
+            var claims = Claims(Read(name));
+            Assert.Equal(claims.GetProperty("iat").GetString(), claims.GetProperty("auth_time").GetString());
+        }
+        Assert.False(Read("me-totp-status.json").TryGetProperty("body", out _));
+        Assert.False(Claims(Read("me-totp-status-unknown-client.json")).TryGetProperty("tenant_id", out _));
+
+        var code = Body(Read("recover.json")).GetProperty("recoveryCode").GetString();
+        Assert.NotNull(Enrollment.Core.Recovery.RecoveryCode.Normalize(code));
+        Assert.NotEqual(code, Body(Read("recover-typed-loosely.json")).GetProperty("recoveryCode").GetString());
+        Assert.Equal(Enrollment.Core.Recovery.RecoveryCode.Normalize(code),
+            Enrollment.Core.Recovery.RecoveryCode.Normalize(Body(Read("recover-typed-loosely.json")).GetProperty("recoveryCode").GetString()));
+        Assert.Null(Enrollment.Core.Recovery.RecoveryCode.Normalize(Body(Read("recover-bad-code.json")).GetProperty("recoveryCode").GetString()));
+        Assert.False(Body(Read("recover-missing-code.json")).TryGetProperty("recoveryCode", out _));
+        Assert.Equal(JsonValueKind.Number, Body(Read("recover-wrong-types.json")).GetProperty("recoveryCode").ValueKind);
+        Assert.Equal("unknown-client-id", Body(Read("recover-unknown-client.json")).GetProperty("clientId").GetString());
+    }
+
+    private static JsonElement Claims(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");
 
     [Fact]
     public void The_sample_tenants_file_is_a_valid_policy_list_that_the_events_are_written_against()
