@@ -7,7 +7,10 @@ namespace Enrollment.Local.Tests;
 public sealed class TemplateModelTests
 {
     private static readonly string[] FunctionIds =
-        ["MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction"];
+    [
+        "MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction",
+        "MeTotpStatusFunction", "MeDisableTotpFunction", "MeRecoveryCodesFunction", "RecoverTotpFunction",
+    ];
 
     private static SamTemplate Load(params string[] overrides) =>
         SamTemplate.Load(RepoPaths.Template, new TemplateLoadOptions { Overrides = TemplateLoadOptions.ParseOverrides(overrides), Region = "eu-west-1" });
@@ -17,6 +20,10 @@ public sealed class TemplateModelTests
     [InlineData("MeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeVerifyTotpFunction::Handle")]
     [InlineData("ChallengeAssociateTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeAssociateTotpFunction::Handle")]
     [InlineData("ChallengeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeVerifyTotpFunction::Handle")]
+    [InlineData("MeTotpStatusFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeTotpStatusFunction::Handle")]
+    [InlineData("MeDisableTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeDisableTotpFunction::Handle")]
+    [InlineData("MeRecoveryCodesFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeRecoveryCodesFunction::Handle")]
+    [InlineData("RecoverTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.RecoverTotpFunction::Handle")]
     public void Each_function_has_its_handler_and_the_global_runtime_settings(string id, string handler)
     {
         var function = Load().Functions[id];
@@ -37,7 +44,7 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void Exactly_the_four_functions_are_declared()
+    public void Exactly_the_enrollment_and_lifecycle_functions_are_declared()
     {
         Assert.Equal(FunctionIds.Order(), Load().Functions.Keys.Order());
     }
@@ -47,6 +54,10 @@ public sealed class TemplateModelTests
     [InlineData("MeVerifyTotpFunction", "POST /v1/me/totp/verify", true)]
     [InlineData("ChallengeAssociateTotpFunction", "POST /v1/challenge/totp/associate", false)]
     [InlineData("ChallengeVerifyTotpFunction", "POST /v1/challenge/totp/verify", false)]
+    [InlineData("MeTotpStatusFunction", "GET /v1/me/totp", true)]
+    [InlineData("MeDisableTotpFunction", "DELETE /v1/me/totp", true)]
+    [InlineData("MeRecoveryCodesFunction", "POST /v1/me/totp/recovery-codes", true)]
+    [InlineData("RecoverTotpFunction", "POST /v1/recovery/totp", false)]
     public void Routes_and_their_authorization(string id, string routeKey, bool jwt)
     {
         var template = Load();
@@ -66,8 +77,8 @@ public sealed class TemplateModelTests
             Assert.Null(route.AuthorizerName);
             Assert.False(route.RequiresAuthorization);
         }
-        Assert.True(route.TryMatch("POST", route.Path, out _));
-        Assert.False(route.TryMatch("GET", route.Path, out _));
+        Assert.True(route.TryMatch(route.Method, route.Path, out _));
+        Assert.False(route.TryMatch(route.Method == "GET" ? "POST" : "GET", route.Path, out _));
     }
 
     [Fact]
@@ -75,8 +86,11 @@ public sealed class TemplateModelTests
     {
         var api = Load().HttpApis["EnrollmentApi"];
 
-        Assert.Equal(4, api.Routes.Count);
+        Assert.Equal(8, api.Routes.Count);
         Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
+        Assert.Equal("MeTotpStatusFunction", api.FindRoute("GET", "/v1/me/totp", out _)?.FunctionLogicalId);
+        Assert.Equal("MeDisableTotpFunction", api.FindRoute("DELETE", "/v1/me/totp", out _)?.FunctionLogicalId);
+        Assert.Null(api.FindRoute("POST", "/v1/me/totp", out _));
         Assert.Null(api.FindRoute("POST", "/v1/me/totp/nope", out _));
         Assert.Null(api.FindRoute("GET", "/v1/me/totp/verify", out _));
         Assert.Null(api.DefaultAuthorizer);
@@ -109,8 +123,10 @@ public sealed class TemplateModelTests
             Assert.Equal("60", env["POLICY_CACHE_SECONDS"]);
             Assert.Equal("2500", env["UPSTREAM_TIMEOUT_MS"]);
             Assert.Equal("Information", env["LOG_LEVEL"]);
-            // A pool id in a function's environment makes a cycle once that function is a pool trigger.
-            Assert.DoesNotContain("USER_POOL_ID", env.Keys);
+            // A pool id in a function's environment makes a cycle once that function is a pool trigger; only the
+            // recovery function (no trigger, the one with Admin* rights) has it.
+            if (id == "RecoverTotpFunction") Assert.Equal("UserPool", env["USER_POOL_ID"]);
+            else Assert.DoesNotContain("USER_POOL_ID", env.Keys);
         }
 
         var overridden = Load("PolicyCacheSeconds=5", "AuditTable=enrollment-local-audit", "LogLevel=Debug");
@@ -125,25 +141,63 @@ public sealed class TemplateModelTests
         Assert.Equal("TenantsTable", template.Functions["ChallengeVerifyTotpFunction"].Environment["TENANTS_TABLE_NAME"]);
     }
 
-    [Fact]
-    public void Each_function_gets_exactly_GetItem_on_tenants_PutItem_on_audit_UpdateItem_on_user_state()
+    private const string Tenants = "arn:aws:dynamodb:eu-west-1:123456789012:table/TenantsTable";
+    private const string Audit = "arn:aws:dynamodb:eu-west-1:123456789012:table/AuditTable";
+    private const string UserState = "arn:aws:dynamodb:eu-west-1:123456789012:table/UserStateTable";
+
+    /// <summary>Exactly the calls each function makes, on exactly its tables: nothing more (least privilege).</summary>
+    private static readonly Dictionary<string, string[]> ExpectedGrants = new()
     {
-        var template = Load();
-        var expected = new[]
-        {
-            ("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/TenantsTable"),
-            ("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/AuditTable"),
-            ("dynamodb:UpdateItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/UserStateTable"),
-        };
-        foreach (var id in FunctionIds)
-        {
-            var policies = Assert.IsType<List<object?>>(template.Functions[id].Properties["Policies"]);
-            var document = Assert.IsType<Dictionary<string, object?>>(Assert.Single(policies));
-            var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
-            Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
-            Assert.Equal(expected, statements.Select(s => ((string)s["Action"]!, (string)s["Resource"]!)).ToArray());
-        }
+        ["MeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["ChallengeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["ChallengeVerifyTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["MeVerifyTotpFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}",
+             $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}", $"dynamodb:Query {UserState}"],
+        ["MeTotpStatusFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}"],
+        ["MeDisableTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}"],
+        ["MeRecoveryCodesFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}"],
+        ["RecoverTotpFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:GetItem {UserState}",
+             $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
+             "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
+             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+    };
+
+    public static TheoryData<string, string[]> Grants()
+    {
+        var data = new TheoryData<string, string[]>();
+        foreach (var (id, grants) in ExpectedGrants) data.Add(id, grants);
+        return data;
     }
+
+    [Theory]
+    [MemberData(nameof(Grants))]
+    public void Each_function_is_granted_exactly_the_calls_it_makes(string id, string[] expected)
+    {
+        var policies = Assert.IsType<List<object?>>(Load().Functions[id].Properties["Policies"]);
+        var document = Assert.IsType<Dictionary<string, object?>>(Assert.Single(policies));
+        var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
+        Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
+        var granted = statements.SelectMany(s => Actions(s["Action"]).Select(action => $"{action} {(string)s["Resource"]!}"));
+        Assert.Equal(expected.Order(), granted.Order());
+    }
+
+    [Fact]
+    public void Every_function_has_its_grants_listed_and_only_the_recovery_function_may_call_cognito_admin_operations()
+    {
+        Assert.Equal(Load().Functions.Keys.Order(), ExpectedGrants.Keys.Order());
+        Assert.All(ExpectedGrants.Where(kv => kv.Key != "RecoverTotpFunction"),
+            kv => Assert.DoesNotContain(kv.Value, grant => grant.StartsWith("cognito-idp:", StringComparison.Ordinal)));
+    }
+
+    private static IEnumerable<string> Actions(object? action) => action switch
+    {
+        string one => [one],
+        List<object?> many => many.Cast<string>(),
+        _ => throw new InvalidOperationException($"Unexpected Action {action}"),
+    };
 
     [Fact]
     public void Tables_have_their_keys_index_ttl_and_protection()

@@ -29,23 +29,25 @@ public sealed class FunctionServices
     public required TotpLifecycleService Lifecycle { get; init; }
     public required HttpFunctionRunner Runner { get; init; }
 
-    /// <summary>Built only where the template sets USER_POOL_ID (the functions granted Admin* calls).</summary>
-    public TotpRecoveryService Recovery => _recovery
-        ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery function.");
+    /// <summary>
+    /// Built on first use, because only the recovery function has USER_POOL_ID (and Admin* rights): a process
+    /// that hosts every function (the local runner) builds the shared services before that function's variables
+    /// are set. A missing pool id fails that function's cold start, and is not remembered as a failure.
+    /// </summary>
+    public TotpRecoveryService Recovery => _recovery.Value;
 
-    private TotpRecoveryService? _recovery;
+    private Lazy<TotpRecoveryService> _recovery = null!;
 
     public static FunctionServices FromEnvironment()
     {
         var upstreamTimeout = UpstreamTimeout();
         var dynamo = DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment() with { AttemptTimeout = upstreamTimeout });
         var cognito = CognitoIdentityProviderClient.FromEnvironment(attemptTimeout: upstreamTimeout);
-        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console,
-            CognitoUserPoolAdmin.UserPoolIdFromEnvironment());
+        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console);
     }
 
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
-    /// <param name="userPoolId">For the Admin* calls of recovery; null where the function has none.</param>
+    /// <param name="userPoolId">For the Admin* calls of recovery; null reads USER_POOL_ID when recovery is first used.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
         TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, string? userPoolId = null)
     {
@@ -60,9 +62,12 @@ public sealed class FunctionServices
             Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
             Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
-            _recovery = userPoolId is null
-                ? null
-                : new TotpRecoveryService(tenants, limiter, recoveryCodes, new CognitoUserPoolAdmin(cognito, userPoolId), records, audit, time),
+            _recovery = new Lazy<TotpRecoveryService>(() =>
+            {
+                var poolId = userPoolId ?? CognitoUserPoolAdmin.UserPoolIdFromEnvironment()
+                    ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery function.");
+                return new TotpRecoveryService(tenants, limiter, recoveryCodes, new CognitoUserPoolAdmin(cognito, poolId), records, audit, time);
+            }, LazyThreadSafetyMode.PublicationOnly),
         };
     }
 
