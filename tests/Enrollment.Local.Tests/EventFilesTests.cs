@@ -16,13 +16,43 @@ public sealed class EventFilesTests
 
     private static readonly SamTemplate Template = SamTemplate.Load(RepoPaths.Template);
 
-    /// <summary>Event files: every *.json in events/ except the tenants sample and the env-vars file.</summary>
+    /// <summary>HTTP event files: every *.json in events/ except the tenants sample, the env-vars file and the trigger events.</summary>
     public static IEnumerable<string> EventFileNames() =>
+        AllEventFileNames().Where(name => !name.StartsWith(TriggerPrefix, StringComparison.Ordinal));
+
+    /// <summary>Cognito trigger events (trigger-*.json).</summary>
+    public static IEnumerable<string> TriggerEventFileNames() =>
+        AllEventFileNames().Where(name => name.StartsWith(TriggerPrefix, StringComparison.Ordinal));
+
+    private const string TriggerPrefix = "trigger-";
+
+    private static IEnumerable<string> AllEventFileNames() =>
         Directory.GetFiles(RepoPaths.Events, "*.json")
             .Select(Path.GetFileName)
             .Where(name => name is not null && !name.EndsWith(".sample.json", StringComparison.Ordinal) && !name.StartsWith("env.", StringComparison.Ordinal))
             .Select(name => name!)
             .Order(StringComparer.Ordinal);
+
+    public static TheoryData<string> TriggerEventFiles => new(TriggerEventFileNames());
+
+    [Theory]
+    [MemberData(nameof(TriggerEventFiles))]
+    public void Each_trigger_event_feeds_a_function_the_template_attaches_to_the_pool(string name)
+    {
+        var e = Read(name);
+        var source = e.GetProperty("triggerSource").GetString()!;
+        var trigger = source switch
+        {
+            "DefineAuthChallenge_Authentication" => "DefineAuthChallenge",
+            "CreateAuthChallenge_Authentication" => "CreateAuthChallenge",
+            "VerifyAuthChallengeResponse_Authentication" => "VerifyAuthChallengeResponse",
+            _ when source.StartsWith("TokenGeneration_", StringComparison.Ordinal) => "PreTokenGeneration",
+            _ => throw new Xunit.Sdk.XunitException($"{name}: unknown triggerSource {source}"),
+        };
+        Assert.Contains(Template.CognitoTriggers, t => t.Triggers.Contains(trigger));
+        Assert.True(e.TryGetProperty("request", out _) && e.TryGetProperty("response", out _), $"{name}: request and response");
+        Assert.False(string.IsNullOrEmpty(e.GetProperty("userPoolId").GetString()));
+    }
 
     public static TheoryData<string> EventFiles => new(EventFileNames());
 

@@ -44,9 +44,18 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void Exactly_the_enrollment_and_lifecycle_functions_are_declared()
+    public void The_enrollment_functions_are_declared_and_every_handler_exists_in_the_functions_assembly()
     {
-        Assert.Equal(FunctionIds.Order(), Load().Functions.Keys.Order());
+        var template = Load();
+        Assert.Subset(template.Functions.Keys.ToHashSet(), FunctionIds.ToHashSet());
+        foreach (var function in template.Functions.Values)
+        {
+            var handler = function.ParseHandler();
+            var type = Type.GetType($"{handler.TypeName}, {handler.AssemblyName}");
+            Assert.True(type is not null, $"{function.LogicalId}: {handler.TypeName} does not exist");
+            Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
+            Assert.Equal(typeof(Task<Stream>), type.GetMethod(handler.MethodName, [typeof(Stream)])?.ReturnType);
+        }
     }
 
     [Theory]
@@ -185,11 +194,18 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void Every_function_has_its_grants_listed_and_only_the_recovery_function_may_call_cognito_admin_operations()
+    public void Every_http_function_has_its_grants_listed_and_only_the_recovery_function_may_call_cognito()
     {
-        Assert.Equal(Load().Functions.Keys.Order(), ExpectedGrants.Keys.Order());
-        Assert.All(ExpectedGrants.Where(kv => kv.Key != "RecoverTotpFunction"),
-            kv => Assert.DoesNotContain(kv.Value, grant => grant.StartsWith("cognito-idp:", StringComparison.Ordinal)));
+        var template = Load();
+        Assert.Equal(template.Functions.Values.Where(f => f.HttpApiEvents.Count > 0).Select(f => f.LogicalId).Order(), ExpectedGrants.Keys.Order());
+        foreach (var function in template.Functions.Values.Where(f => f.LogicalId != "RecoverTotpFunction"))
+        {
+            var policies = Assert.IsType<List<object?>>(function.Properties["Policies"]);
+            var actions = policies.Cast<Dictionary<string, object?>>()
+                .SelectMany(document => Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>())
+                .SelectMany(statement => Actions(statement["Action"]));
+            Assert.DoesNotContain(actions, action => action.StartsWith("cognito-idp:", StringComparison.Ordinal));
+        }
     }
 
     private static IEnumerable<string> Actions(object? action) => action switch
@@ -248,7 +264,8 @@ public sealed class TemplateModelTests
 
         Assert.Equal("demo-client-id", client.ClientId);
         Assert.Equal("UserPool", client.UserPoolLogicalId);
-        Assert.Equal(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
+        // CUSTOM_AUTH runs the sign-in triggers; the password flow stays for the local stack (moto runs no triggers).
+        Assert.Equal(["ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
         Assert.False(client.GenerateSecret);
     }
 
@@ -281,5 +298,25 @@ public sealed class TemplateModelTests
         var unknown = Assert.Throws<TemplateException>(() => Load("NoSuchThing=1"));
         Assert.Contains("NoSuchThing", unknown.Message);
         Assert.Contains("PoolMfaConfiguration", unknown.Message);
+    }
+
+    [Theory]
+    [InlineData("DefineAuthChallengeFunction", "DefineAuthChallenge")]
+    [InlineData("CreateAuthChallengeFunction", "CreateAuthChallenge")]
+    [InlineData("VerifyAuthChallengeFunction", "VerifyAuthChallengeResponse")]
+    [InlineData("PreTokenGenerationFunction", "PreTokenGeneration")]
+    public void Sign_in_triggers_are_attached_to_the_pool_by_cognito_events(string id, string trigger)
+    {
+        var attached = Assert.Single(Load().Functions[id].CognitoTriggers);
+        Assert.Equal("UserPool", attached.UserPoolLogicalId);
+        Assert.Equal([trigger], attached.Triggers);
+    }
+
+    [Fact]
+    public void Pre_token_generation_runs_as_version_2_on_the_same_function()
+    {
+        var yaml = File.ReadAllText(RepoPaths.Template);
+        Assert.Matches(@"PreTokenGenerationConfig:\s+LambdaArn: !GetAtt PreTokenGenerationFunction\.Arn\s+LambdaVersion: V2_0", yaml);
+        Assert.Contains("UserPoolTier: ESSENTIALS", yaml);
     }
 }

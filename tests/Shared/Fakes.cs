@@ -9,7 +9,15 @@ namespace Enrollment.Testing;
 public sealed class CallLog
 {
     public List<string> Calls { get; } = [];
-    public void Add(string call) { lock (Calls) Calls.Add(call); }
+
+    /// <summary>False for benchmarks, so the log does not grow with every measured call.</summary>
+    public bool Recording { get; init; } = true;
+
+    public void Add(string call)
+    {
+        if (!Recording) return;
+        lock (Calls) Calls.Add(call);
+    }
 }
 
 public sealed class FakePolicyStore(CallLog log, params TenantPolicy[] policies) : ITenantPolicyStore

@@ -13,6 +13,9 @@ public static class AuditEventType
 
     /// <summary>A recovery code was offered to remove a lost authenticator (POST /v1/recovery/totp).</summary>
     public const string TotpRecovery = "TOTP_RECOVERY";
+
+    /// <summary>A decision of the sign-in triggers (Define, Verify, pre token generation); the reason says which.</summary>
+    public const string AuthChallenge = "AUTH_CHALLENGE";
 }
 
 public static class AuditOutcome

@@ -12,6 +12,12 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     public const int DefaultRetentionDays = 365;
 
     public Task RecordAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, EnrollmentException? failure,
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null) =>
+        RecordOutcomeAsync(eventType, caller, policy, OutcomeOf(failure), failure is null ? null : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
+            cancellationToken, deviceName, actor, factorRemoval);
+
+    /// <summary>Records a decision that is not an <see cref="EnrollmentException"/> (the sign-in triggers' outcomes and reasons).</summary>
+    public Task RecordOutcomeAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, string outcome, string? reason,
         CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null)
     {
         var now = time.GetUtcNow();
@@ -22,8 +28,8 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             UserSub = caller.UserSub,
             Username = caller.Username,
             EventType = eventType,
-            Outcome = OutcomeOf(failure),
-            Reason = failure is null ? null : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
+            Outcome = outcome,
+            Reason = reason,
             RequestId = caller.RequestId,
             OccurredAt = now,
             ClientId = caller.ClientId,

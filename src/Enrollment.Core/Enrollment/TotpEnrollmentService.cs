@@ -89,15 +89,19 @@ public sealed class TotpEnrollmentService(
                 throw new EnrollmentException(ErrorCode.CodeMismatch, "The code is wrong or expired.");
 
             await limiter.ReleaseAsync(failures, cancellationToken);
-            if (credential.Kind == TotpCredentialKind.Session)
-                return new VerifyResult(verification.Session, RecoveryCodes: null);
+            if (credential.Kind == TotpCredentialKind.AccessToken)
+                await userPool.SetSoftwareTokenPreferredAsync(credential.Value, cancellationToken);
 
-            // Only the access token names its user: on the session path the username is the body's, which Cognito
-            // does not bind to the session until RespondToAuthChallenge. Writing a record or issuing codes for it
-            // would let anyone with a session of their own mint recovery codes for another username.
-            await userPool.SetSoftwareTokenPreferredAsync(credential.Value, cancellationToken);
+            // The record on both paths: the sign-in triggers read it as "enrolled". On the session path the username
+            // is the body's, which Cognito binds to the session only at RespondToAuthChallenge; a forged one can at
+            // worst describe someone else's device, in a pool (MFA ON) where Cognito enforces each user's own factor.
             var username = SignedInUsername(caller);
             await records.PutAsync(new EnrollmentRecord(policy.TenantId, username, caller.UserSub, deviceName, time.GetUtcNow()), cancellationToken);
+
+            // Codes only for a user the token names: codes are a capability (they remove a factor), and minting
+            // them for a body's username would let anyone with a session of their own strip another user's TOTP.
+            if (credential.Kind == TotpCredentialKind.Session)
+                return new VerifyResult(verification.Session, RecoveryCodes: null);
             var codes = policy.Policy.Recovery.CodeCount > 0
                 ? await _issuer.IssueAsync(policy.TenantId, username, policy.Policy.Recovery.CodeCount, cancellationToken)
                 : null;
@@ -108,7 +112,7 @@ public sealed class TotpEnrollmentService(
     /// <summary>Counters are per user within the tenant; the username is unique in the pool and known on both paths.</summary>
     private static string SubjectOf(CallerContext caller) => caller.Username ?? caller.UserSub ?? "-";
 
-    /// <summary>The authorizer's username claim; an access token from Cognito always has one.</summary>
+    /// <summary>The authorizer's username claim (or the session route's body); a Cognito access token always has one.</summary>
     internal static string SignedInUsername(CallerContext caller) =>
         caller.Username ?? throw new EnrollmentException(ErrorCode.Unauthorized, "The access token names no user.");
 }

@@ -32,18 +32,33 @@ public sealed class ApiRequest(HttpApiRequest raw)
             if (allowEmpty) return null;
             throw EnrollmentException.Invalid("A JSON body is required.", "body");
         }
+        if (!IsWellFormedJsonObject(bytes))
+            throw EnrollmentException.Invalid("The body must be a well-formed JSON object.", "body");
         try
         {
-            var reader = new Utf8JsonReader(bytes);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                throw EnrollmentException.Invalid("The body must be a JSON object.", "body");
             return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw EnrollmentException.Invalid("The body must be a JSON object.", "body");
         }
         catch (JsonException ex)
         {
-            // Name the field, never echo the library message (it can quote the input).
+            // The syntax is fine, so this is a field of the wrong type: name it, never echo the library message.
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            throw EnrollmentException.Invalid(field == "body" ? "The body is not valid JSON." : $"The field '{field}' has the wrong type.", field);
+            throw EnrollmentException.Invalid($"The field '{field}' has the wrong type.", field);
+        }
+    }
+
+    /// <summary>A syntax pass first, so a truncated body is "not JSON" rather than a wrong type of its last field.</summary>
+    private static bool IsWellFormedJsonObject(byte[] bytes)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            while (reader.Read()) { }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -61,13 +61,14 @@ public class TotpLifecycleServiceTests
     }
 
     [Fact]
-    public async Task Verify_on_the_session_path_issues_no_codes_and_writes_no_record_for_the_unverified_username()
+    public async Task Verify_on_the_session_path_records_the_device_but_issues_no_codes_for_the_unverified_username()
     {
-        var result = await Enrollment().VerifyAsync(Caller(), TotpCredential.Session("session-value-0123456789"), "123456", "Pixel 9", CancellationToken.None);
+        var result = await Enrollment().VerifyAsync(Caller() with { UserSub = null }, TotpCredential.Session("session-value-0123456789"), "123456", "Pixel 9", CancellationToken.None);
 
         Assert.Null(result.RecoveryCodes);
-        Assert.Empty(_records.Records);
+        Assert.Equal("Pixel 9", _records.Records[("acme", "jane")].DeviceName);
         Assert.Null(_codes.SetOf("acme", "jane"));
+        Assert.DoesNotContain("codes:replace", _log.Calls);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
 using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Tests.Integration;
 using Enrollment.Functions.Http;
 using Enrollment.Testing;
 
@@ -15,22 +15,20 @@ public sealed class LifecycleFunctions
     private readonly LifecycleStack _stack;
     private readonly Dictionary<string, Func<Stream, Task<Stream>>> _routes;
 
-    /// <param name="dynamo">The DynamoDB client; the serialized one for concurrency tests.</param>
-    public LifecycleFunctions(LifecycleStack stack, IAmazonDynamoDB? dynamo = null)
+    /// <param name="serializeDynamo">One DynamoDB connection, for concurrency tests (see <see cref="MotoBackend.Functions"/>).</param>
+    public LifecycleFunctions(LifecycleStack stack, bool serializeDynamo = false)
     {
         _stack = stack;
-        var services = FunctionServices.Create(dynamo ?? stack.Dynamo, stack.Cognito, stack.Tables, TimeSpan.Zero, TimeProvider.System,
-            new FunctionLog(Log), stack.Pool.PoolId);
+        // No policy cache: tests read what the stack wrote.
+        var functions = stack.Backend.Functions(Log, serializeDynamo, userPoolId: stack.Pool.PoolId, policyCacheLifetime: TimeSpan.Zero);
         _routes = new()
         {
-            [MeAssociateTotpFunction.Route] = new MeAssociateTotpFunction(services.Enrollment, services.Runner).Handle,
-            [MeVerifyTotpFunction.Route] = new MeVerifyTotpFunction(services.Enrollment, services.Runner).Handle,
-            [ChallengeAssociateTotpFunction.Route] = new ChallengeAssociateTotpFunction(services.Enrollment, services.Runner).Handle,
-            [ChallengeVerifyTotpFunction.Route] = new ChallengeVerifyTotpFunction(services.Enrollment, services.Runner).Handle,
-            [MeTotpStatusFunction.Route] = new MeTotpStatusFunction(services.Lifecycle, services.Runner).Handle,
-            [MeDisableTotpFunction.Route] = new MeDisableTotpFunction(services.Lifecycle, services.Runner).Handle,
-            [MeRecoveryCodesFunction.Route] = new MeRecoveryCodesFunction(services.Lifecycle, services.Runner).Handle,
-            [RecoverTotpFunction.Route] = new RecoverTotpFunction(services.Recovery, services.Runner).Handle,
+            [MeAssociateTotpFunction.Route] = functions.MeAssociate.Handle,
+            [MeVerifyTotpFunction.Route] = functions.MeVerify.Handle,
+            [MeTotpStatusFunction.Route] = functions.MeTotpStatus.Handle,
+            [MeDisableTotpFunction.Route] = functions.MeDisable.Handle,
+            [MeRecoveryCodesFunction.Route] = functions.MeRecoveryCodes.Handle,
+            [RecoverTotpFunction.Route] = functions.Recover.Handle,
         };
     }
 

@@ -1,7 +1,6 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Policy;
-using Enrollment.Infrastructure.Cognito;
+using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Testing;
@@ -9,10 +8,10 @@ using Enrollment.Testing;
 namespace Enrollment.Functions.Tests.Lifecycle;
 
 /// <summary>
-/// The backend of the lifecycle routes on one moto: the three tables as template.yaml declares them, a user pool
-/// (MFA optional, TOTP on) with an app client, and two tenants. "demo" is the events' sample tenant (its
-/// networks and minimum app version) with the pool's client added; "strict" requires MFA, forbids disabling,
-/// allows replacing and issues no recovery codes. Tests create their own users, so they do not meet.
+/// The lifecycle routes' backend: a <see cref="MotoBackend"/> (the three tables, production wiring) with a user
+/// pool (MFA optional, TOTP on) and two tenants. "demo" is the events' sample tenant (its networks and minimum
+/// app version) with the pool's client added; "strict" requires MFA, forbids disabling, allows replacing and
+/// issues no recovery codes. Tests create their own users, so they do not meet.
 /// </summary>
 public sealed class LifecycleStack : IAsyncLifetime
 {
@@ -21,31 +20,19 @@ public sealed class LifecycleStack : IAsyncLifetime
     public const string StrictClientId = "strict-client-id";
     public const string AppVersion = "2.3.1";
 
-    private MotoServer? _moto;
     private int _lastSourceOctet = 20;
 
-    public AmazonDynamoDBClient Dynamo { get; private set; } = null!;
-    public AmazonDynamoDBClient SerializedDynamo { get; private set; } = null!;
-    public CognitoIdentityProviderClient Cognito { get; private set; } = null!;
+    public MotoBackend Backend { get; } = new();
     public CognitoTestPool Pool { get; private set; } = null!;
-    public TableNames Tables { get; private set; } = null!;
 
     public static string EventsFolder => Path.Combine(AppContext.BaseDirectory, "events");
 
     public async ValueTask InitializeAsync()
     {
-        _moto = await MotoServer.StartAsync();
-        Dynamo = MotoClients.DynamoDb(_moto.Endpoint);
-        SerializedDynamo = MotoClients.SerializedDynamoDb(_moto.Endpoint);
-        Cognito = MotoClients.Cognito(_moto.Endpoint);
-        Tables = new TableNames(
-            await MotoTables.CreateAuditTableAsync(Dynamo),
-            await MotoTables.CreateTenantsTableAsync(Dynamo),
-            await MotoTables.CreateUserStateTableAsync(Dynamo));
-        Pool = await CognitoTestPool.CreateAsync(Cognito, MfaConfigurations.Optional);
+        await Backend.InitializeAsync();
+        Pool = await CognitoTestPool.CreateAsync(Backend.Cognito, MfaConfigurations.Optional);
 
         var sample = TenantPolicyDocument.ParseMany(await File.ReadAllTextAsync(Path.Combine(EventsFolder, "tenants.sample.json"))).Single();
-        var demo = sample with { AppClientIds = [.. sample.AppClientIds, Pool.ClientId] };
         var strict = new TenantPolicy
         {
             TenantId = StrictTenant,
@@ -54,17 +41,12 @@ public sealed class LifecycleStack : IAsyncLifetime
             Mfa = new MfaRules { Required = true, AllowDisable = false },
             Recovery = new RecoveryRules { CodeCount = 0 },
         };
-        var policies = new DynamoDbTenantPolicyStore(Dynamo, Tables.Tenants);
-        await policies.PutAsync(demo, expectedVersion: null, CancellationToken.None);
+        var policies = new DynamoDbTenantPolicyStore(Backend.Dynamo, Backend.Tables.Tenants);
+        await policies.PutAsync(sample with { AppClientIds = [.. sample.AppClientIds, Pool.ClientId] }, expectedVersion: null, CancellationToken.None);
         await policies.PutAsync(strict, expectedVersion: null, CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Dynamo?.Dispose();
-        SerializedDynamo?.Dispose();
-        if (_moto is not null) await _moto.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Backend.DisposeAsync();
 
     /// <summary>
     /// A source address inside the demo tenant's network that no other test uses, so that per-source recovery
@@ -73,32 +55,12 @@ public sealed class LifecycleStack : IAsyncLifetime
     public string NextSourceIp() => $"203.0.113.{Interlocked.Increment(ref _lastSourceOctet)}";
 
     /// <summary>The audit events of one user of a tenant, oldest first.</summary>
-    public async Task<List<Dictionary<string, AttributeValue>>> AuditOfAsync(string username, string tenantId = DemoTenant)
-    {
-        var response = await Dynamo.QueryAsync(new QueryRequest
-        {
-            TableName = Tables.Audit,
-            KeyConditionExpression = "pk = :pk",
-            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = $"TENANT#{tenantId}#USER#{username}" } },
-            ConsistentRead = true,
-        });
-        return response.Items ?? [];
-    }
+    public Task<List<Dictionary<string, AttributeValue>>> AuditOfAsync(string username, string tenantId = DemoTenant) =>
+        Backend.AuditItemsAsync(tenantId, username);
 
-    /// <summary>Every string and number stored in a table, one per line: what a leak check reads.</summary>
-    public async Task<string> EverythingStoredInAsync(string table)
-    {
-        var values = new List<string>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await Dynamo.ScanAsync(new ScanRequest { TableName = table, ExclusiveStartKey = start });
-            values.AddRange((page.Items ?? []).SelectMany(item => item.Values).Select(v => v.S ?? v.N ?? ""));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-        return string.Join("\n", values);
-    }
+    /// <summary>Every string and number of every audit item, one per line: what a leak check reads.</summary>
+    public async Task<string> EverythingInTheAuditAsync() =>
+        string.Join("\n", (await Backend.AllAuditItemsAsync()).Select(SecretScan.Render));
 }
 
 [CollectionDefinition(Name)]

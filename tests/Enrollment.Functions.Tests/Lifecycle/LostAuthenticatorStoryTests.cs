@@ -71,7 +71,7 @@ public sealed class LostAuthenticatorStoryTests(LifecycleStack stack)
         // Nothing secret in the log or in any audit item. (TOTP codes are left out of this search: six digits
         // turn up inside timestamps by chance; the fake-backed log test covers them.)
         var log = _app.Log.ToString();
-        var audit = await stack.EverythingStoredInAsync(stack.Tables.Audit);
+        var audit = await stack.EverythingInTheAuditAsync();
         foreach (var secretValue in new[] { user.AccessToken, fresh.AccessToken, secret }.Concat(codes).Concat(newCodes).Concat(codes.Select(c => c.Replace("-", ""))))
         {
             Assert.DoesNotContain(secretValue, log, StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,12 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Enrollment;
+
+namespace Enrollment.Functions.Hosting;
+
+/// <summary>The ports the infrastructure branch implements, as the triggers need them.</summary>
+public sealed record InfrastructureAdapters(
+    ITenantPolicyStore Policies,
+    IEnrollmentRecordStore Enrollments,
+    IRecoveryCodeVerifier RecoveryCodes,
+    IRateLimiter Limiter,
+    IAuditLog Audit);

@@ -1,0 +1,17 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.SignIn;
+
+namespace Enrollment.Functions.Hosting;
+
+/// <summary>Everything the sign-in triggers read or write, as Core's ports. Tests pass fakes; production, DynamoDB adapters.</summary>
+public sealed record TriggerPorts
+{
+    public required ITenantPolicyStore Policies { get; init; }
+    public required IEnrollmentRecordStore Enrollments { get; init; }
+    public required IGracePeriodStore Grace { get; init; }
+    public required IRecoverySignInStore Recoveries { get; init; }
+    public required IRecoveryCodeVerifier RecoveryCodes { get; init; }
+    public required IRateLimiter Limiter { get; init; }
+    public required IAuditLog Audit { get; init; }
+}

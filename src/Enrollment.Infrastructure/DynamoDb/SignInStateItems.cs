@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Enrollment.Core.Errors;
+
+namespace Enrollment.Infrastructure.DynamoDb;
+
+/// <summary>
+/// The sign-in triggers' items in the user state table (one partition per user of a tenant:
+/// <c>pk = TENANT#{tenantId}#USER#{username}</c>), their timestamps, and which failures mean "unreachable".
+/// </summary>
+internal static class SignInStateItems
+{
+    public const string PartitionKey = "pk";
+    public const string SortKey = "sk";
+    public const string Unavailable = "The user state store is unavailable; the sign-in cannot continue.";
+
+    public static Dictionary<string, AttributeValue> Key(string tenantId, string username, string sortKey) => new()
+    {
+        [PartitionKey] = new AttributeValue { S = $"TENANT#{tenantId}#USER#{username}" },
+        [SortKey] = new AttributeValue { S = sortKey },
+    };
+
+    /// <summary>ISO-8601 UTC with 100 ns precision: sorts as text and reads back exactly.</summary>
+    public static AttributeValue Timestamp(DateTimeOffset at) => new() { S = at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) };
+
+    public static bool TryReadTimestamp(Dictionary<string, AttributeValue>? item, string attribute, out DateTimeOffset at)
+    {
+        at = default;
+        return item is not null
+            && item.TryGetValue(attribute, out var value)
+            && value.S is { } text
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    }
+
+    /// <summary>
+    /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint), network
+    /// errors and timeouts. The caller's own cancellation passes through. The library's text never reaches a message.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        AmazonServiceException or AmazonClientException => true,
+        HttpRequestException or SocketException or IOException or TimeoutException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    public static EnrollmentException UnavailableError() => new(ErrorCode.ServiceUnavailable, Unavailable);
+}

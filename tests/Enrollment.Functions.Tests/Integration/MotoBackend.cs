@@ -1,0 +1,120 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Enrollment.Core.Audit;
+using Enrollment.Core.Policy;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Http;
+using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.DynamoDb;
+using Enrollment.Infrastructure.Tests.DynamoDb;
+using Enrollment.Testing;
+
+namespace Enrollment.Functions.Tests.Integration;
+
+/// <summary>
+/// moto with the three tables, and the functions wired exactly as in production (FunctionServices.Create)
+/// but pointed at it. Tests make their own pool, tenant and users so they do not see each other.
+/// </summary>
+public sealed class MotoBackend : IAsyncLifetime
+{
+    private readonly DynamoMotoFixture _dynamo = new();
+
+    public TableNames Tables { get; private set; } = null!;
+    public Uri Endpoint => _dynamo.Moto.Endpoint;
+    public IAmazonDynamoDB Dynamo => _dynamo.Client;
+    public CognitoIdentityProviderClient Cognito { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _dynamo.InitializeAsync();
+        Tables = new TableNames(await _dynamo.CreateAuditTableAsync(), await _dynamo.CreateTenantsTableAsync(), await _dynamo.CreateUserStateTableAsync());
+        Cognito = CognitoClientFor(Endpoint);
+    }
+
+    public ValueTask DisposeAsync() => _dynamo.DisposeAsync();
+
+    public static CognitoIdentityProviderClient CognitoClientFor(Uri endpoint) =>
+        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
+            new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(5), RetryDelay = (_, _) => Task.CompletedTask },
+            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
+
+    /// <summary>
+    /// The production graph. <paramref name="serializeDynamo"/>: moto does not lock conditional writes, so
+    /// concurrency tests send DynamoDB calls over one connection (our handlers still run in parallel).
+    /// </summary>
+    /// <param name="userPoolId">The pool the recovery route removes factors in (its USER_POOL_ID).</param>
+    public BackedFunctions Functions(StringWriter log, bool serializeDynamo = false, Uri? cognitoEndpoint = null, Uri? dynamoEndpoint = null,
+        string? userPoolId = null, TimeSpan? policyCacheLifetime = null)
+    {
+        IAmazonDynamoDB dynamo = dynamoEndpoint is not null
+            ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, DynamoMotoFixture.Credentials)
+            : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
+        var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
+        var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId);
+        return new BackedFunctions(services);
+    }
+
+    /// <summary>Writes a tenant whose only app client is the pool's.</summary>
+    public async Task<TenantPolicy> CreateTenantAsync(CognitoTestPool pool, Func<TenantPolicy, TenantPolicy>? customize = null)
+    {
+        var policy = new TenantPolicy { TenantId = "t-" + Guid.NewGuid().ToString("N")[..10], DisplayName = "Acme Test", AppClientIds = [pool.ClientId] };
+        policy = customize?.Invoke(policy) ?? policy;
+        await new DynamoDbTenantPolicyStore(Dynamo, Tables.Tenants).PutAsync(policy, null, TestContext.Current.CancellationToken);
+        return policy;
+    }
+
+    /// <summary>Every audit item of one user, as stored (raw attributes, to scan for leaks too).</summary>
+    public async Task<List<Dictionary<string, AttributeValue>>> AuditItemsAsync(string tenantId, string username)
+    {
+        var response = await Dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = Tables.Audit,
+            KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = AuditKeys.UserPartition(tenantId, username) } },
+            ConsistentRead = true,
+        }, TestContext.Current.CancellationToken);
+        return response.Items ?? [];
+    }
+
+    public async Task<List<Dictionary<string, AttributeValue>>> AllAuditItemsAsync()
+    {
+        var response = await Dynamo.ScanAsync(new ScanRequest { TableName = Tables.Audit }, TestContext.Current.CancellationToken);
+        return response.Items ?? [];
+    }
+
+    public static string Outcome(Dictionary<string, AttributeValue> item) => $"{item["eventType"].S}:{item["outcome"].S}";
+}
+
+public sealed class BackedFunctions(FunctionServices services)
+{
+    public MeAssociateTotpFunction MeAssociate { get; } = new(services.Enrollment, services.Runner);
+    public MeVerifyTotpFunction MeVerify { get; } = new(services.Enrollment, services.Runner);
+    public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(services.Enrollment, services.Runner);
+    public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(services.Enrollment, services.Runner);
+    public MeTotpStatusFunction MeTotpStatus { get; } = new(services.Lifecycle, services.Runner);
+    public MeDisableTotpFunction MeDisable { get; } = new(services.Lifecycle, services.Runner);
+    public MeRecoveryCodesFunction MeRecoveryCodes { get; } = new(services.Lifecycle, services.Runner);
+
+    /// <summary>Built when first used: it needs the pool id (<see cref="MotoBackend.Functions"/>'s userPoolId).</summary>
+    public RecoverTotpFunction Recover => _recover ??= new(services.Recovery, services.Runner);
+
+    private RecoverTotpFunction? _recover;
+
+    public static async Task<FunctionResponse> Call(Func<Stream, Task<Stream>> handler, HttpApiRequestBuilder request) =>
+        await FunctionResponse.ReadAsync(await handler(request.BuildStream()));
+}
+
+[CollectionDefinition(Name)]
+public sealed class MotoBackendCollection : ICollectionFixture<MotoBackend>
+{
+    public const string Name = "Functions on moto";
+}
+
+/// <summary>Names the audit event types in assertions without repeating string literals.</summary>
+public static class Audited
+{
+    public const string AssociateSuccess = AuditEventType.TotpAssociate + ":" + AuditOutcome.Success;
+    public const string VerifySuccess = AuditEventType.TotpVerify + ":" + AuditOutcome.Success;
+    public const string VerifyFailed = AuditEventType.TotpVerify + ":" + AuditOutcome.Failed;
+}

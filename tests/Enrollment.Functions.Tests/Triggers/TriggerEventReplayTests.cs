@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Enrollment.Core.SignIn;
+
+namespace Enrollment.Functions.Tests.Triggers;
+
+/// <summary>
+/// Every events/trigger-*.json, replayed through the handler class the template names for its triggerSource, on the
+/// <see cref="Enrollment.Testing.SignInWorld"/> (clock at 2026-03-01T10:00Z). A new event file needs a row here.
+/// </summary>
+public sealed class TriggerEventReplayTests
+{
+    private const string R = SignInReasons.ChallengeRetry;
+
+    /// <summary>File name to (outcome as <see cref="Outcome"/> writes it, reason of the last audit event or null for none).</summary>
+    public static readonly Dictionary<string, (string Outcome, string? Reason)> Expected = new()
+    {
+        ["trigger-define-first-call.json"] = ("PASSWORD_VERIFIER", null),
+        ["trigger-define-passwordless.json"] = ("FAIL", SignInReasons.UnsupportedFlow),
+        ["trigger-define-wrong-password.json"] = ("FAIL", SignInReasons.PasswordFailed),
+        ["trigger-define-after-password-enrolled.json"] = ("ISSUE_TOKENS", SignInReasons.MfaEnrolled),
+        ["trigger-define-after-software-token-mfa.json"] = ("ISSUE_TOKENS", SignInReasons.MfaEnrolled),
+        ["trigger-define-recovery-mode.json"] = ("CUSTOM_CHALLENGE", SignInReasons.RecoveryCodeAsked),
+        ["trigger-define-recovery-wrong-answer.json"] = ("CUSTOM_CHALLENGE", R),
+        ["trigger-define-recovery-accepted.json"] = ("ISSUE_TOKENS", SignInReasons.Recovered),
+        ["trigger-define-too-many-wrong-answers.json"] = ("FAIL", SignInReasons.ChallengeFailureLimit),
+        ["trigger-define-enrollment-gate-within-grace.json"] = ("CUSTOM_CHALLENGE", SignInReasons.EnrollmentGateAsked),
+        ["trigger-define-enrollment-gate-after-grace.json"] = ("CUSTOM_CHALLENGE", SignInReasons.EnrollmentGateAsked),
+        ["trigger-define-enrollment-gate-acknowledged.json"] = ("ISSUE_TOKENS", SignInReasons.EnrollmentGrace),
+        ["trigger-define-enrollment-gate-acknowledged-after-grace.json"] = ("ISSUE_TOKENS", SignInReasons.EnrollmentOnly),
+        ["trigger-define-user-not-found.json"] = ("CUSTOM_CHALLENGE", SignInReasons.EnrollmentGateAsked),
+        ["trigger-define-user-not-found-end.json"] = ("FAIL", SignInReasons.UserNotFound),
+        ["trigger-create-recovery-code.json"] = ("RECOVERY_CODE|-|3", null),
+        ["trigger-create-recovery-code-retry.json"] = ("RECOVERY_CODE|-|2", null),
+        ["trigger-create-enrollment-gate-within-grace.json"] = ("ENROLLMENT_GATE|FULL|3", null),
+        ["trigger-create-enrollment-gate-after-grace.json"] = ("ENROLLMENT_GATE|ENROLLMENT_ONLY|3", null),
+        ["trigger-create-user-not-found.json"] = ("ENROLLMENT_GATE|FULL|3", null),
+        ["trigger-verify-recovery-code.json"] = ("true", SignInReasons.RecoveryCodeAccepted),
+        ["trigger-verify-wrong-answer.json"] = ("false", SignInReasons.WrongAnswer),
+        ["trigger-verify-enrollment-gate.json"] = ("true", SignInReasons.EnrollmentGateAcknowledged),
+        ["trigger-verify-user-not-found.json"] = ("false", SignInReasons.WrongAnswer),
+        ["trigger-pretoken-enrolled.json"] = ("demo|enrolled=true|required=false|only=-|suppress=", SignInReasons.TokensFullAccess),
+        ["trigger-pretoken-refresh.json"] = ("demo|enrolled=true|required=false|only=-|suppress=", SignInReasons.TokensFullAccess),
+        ["trigger-pretoken-within-grace.json"] = ("demo|enrolled=false|required=true|only=-|suppress=", SignInReasons.TokensEnrollmentGrace),
+        ["trigger-pretoken-must-enroll.json"] = ("demo|enrolled=false|required=true|only=true|suppress=openid,email,https://api.example.com/orders.read", SignInReasons.TokensEnrollmentOnly),
+        ["trigger-pretoken-after-recovery.json"] = ("demo|enrolled=false|required=true|only=true|suppress=", SignInReasons.TokensEnrollmentOnly),
+    };
+
+    public static TheoryData<string> EventFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoFiles.PathOf("events"), "trigger-*.json").Order()) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Fact]
+    public void Every_trigger_event_file_has_an_expectation_and_every_expectation_a_file()
+    {
+        var files = EventFiles().Select(row => row.Data).ToHashSet();
+        Assert.Equal(Expected.Keys.Order(), files.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(EventFiles))]
+    public async Task Replayed_through_its_handler(string file)
+    {
+        var functions = new TriggerFunctions();
+        var text = await File.ReadAllTextAsync(RepoFiles.PathOf(Path.Combine("events", file)), TestContext.Current.CancellationToken);
+        var sent = JsonNode.Parse(text)!.AsObject();
+        AssertCognitoShape(sent);
+
+        var returned = await TriggerFunctions.InvokeAsync(functions.ForTriggerSource((string)sent["triggerSource"]!), text);
+
+        // The whole event comes back: everything but the response is as sent.
+        foreach (var (name, value) in sent.Where(p => p.Key != "response"))
+            Assert.True(JsonNode.DeepEquals(value, returned[name]), $"{name} changed");
+        var (outcome, reason) = Expected[file];
+        Assert.Equal(outcome, Outcome((string)sent["triggerSource"]!, returned["response"]!.AsObject()));
+        Assert.Equal(reason, functions.World.Audit.Events.LastOrDefault()?.Reason);
+    }
+
+    /// <summary>The files carry what Cognito sends: the envelope, the demo client, and a response of explicit nulls.</summary>
+    private static void AssertCognitoShape(JsonObject sent)
+    {
+        foreach (var member in new[] { "version", "triggerSource", "region", "userPoolId", "userName", "callerContext", "request", "response" })
+            Assert.True(sent.ContainsKey(member), $"missing {member}");
+        Assert.Equal("demo-client-id", (string?)sent["callerContext"]!["clientId"]);
+        var response = sent["response"]!.AsObject();
+        Assert.NotEmpty(response);
+        Assert.All(response, member => Assert.Null(member.Value));
+    }
+
+    private static string Outcome(string triggerSource, JsonObject response)
+    {
+        switch (triggerSource)
+        {
+            case "DefineAuthChallenge_Authentication":
+                var issue = (bool)response["issueTokens"]!;
+                var fail = (bool)response["failAuthentication"]!;
+                Assert.False(issue && fail);
+                return issue ? "ISSUE_TOKENS" : fail ? "FAIL" : (string)response["challengeName"]!;
+            case "CreateAuthChallenge_Authentication":
+                var parameters = response["publicChallengeParameters"]!.AsObject();
+                var name = (string)parameters["challenge"]!;
+                Assert.Equal(name, (string?)response["challengeMetadata"]);
+                Assert.Equal(name, (string?)response["privateChallengeParameters"]!["challenge"]);
+                return $"{name}|{(string?)parameters["access"] ?? "-"}|{(string)parameters["attemptsRemaining"]!}";
+            case "VerifyAuthChallengeResponse_Authentication":
+                return ((bool)response["answerCorrect"]!).ToString().ToLowerInvariant();
+            default:
+                var details = response["claimsAndScopeOverrideDetails"]!;
+                var access = details["accessTokenGeneration"]!;
+                var claims = access["claimsToAddOrOverride"]!;
+                Assert.True(JsonNode.DeepEquals(claims, details["idTokenGeneration"]!["claimsToAddOrOverride"]), "ID and access token claims differ");
+                var suppress = access["scopesToSuppress"]?.AsArray().Select(s => (string)s!) ?? [];
+                return $"{(string)claims["tenant_id"]!}|enrolled={(string)claims["mfa_enrolled"]!}|required={(string)claims["mfa_enrollment_required"]!}" +
+                    $"|only={(string?)claims["mfa_enrollment_only"] ?? "-"}|suppress={string.Join(",", suppress)}";
+        }
+    }
+}
