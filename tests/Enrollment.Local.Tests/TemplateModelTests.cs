@@ -159,7 +159,7 @@ public sealed class TemplateModelTests
     {
         ["MeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
         ["ChallengeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
-        ["ChallengeVerifyTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["ChallengeVerifyTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:PutItem {UserState}"],
         ["MeVerifyTotpFunction"] =
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}",
              $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}", $"dynamodb:Query {UserState}"],
