@@ -244,7 +244,8 @@ public sealed class EventFilesTests
         Assert.Equal("Demo Corp", demo.DisplayName);
         Assert.Equal(["demo-client-id"], demo.AppClientIds);
         Assert.Equal("2.0.0", demo.Enrollment.MinAppVersion);
-        Assert.Equal(["203.0.113.0/24", "2001:db8::/32"], demo.Enrollment.AllowedNetworks);
+        // The documentation networks the events come from, plus loopback so `up` serves this machine with the sample.
+        Assert.Equal(["203.0.113.0/24", "2001:db8::/32", "127.0.0.0/8", "::1/128"], demo.Enrollment.AllowedNetworks);
 
         var networks = NetworkAllowList.Parse(demo.Enrollment.AllowedNetworks);
         foreach (var name in EventFileNames())

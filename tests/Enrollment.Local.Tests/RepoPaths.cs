@@ -21,4 +21,20 @@ public static class RepoPaths
     public static string FixtureTemplate => Path.Combine(AppContext.BaseDirectory, "Fixtures", "test-template.yaml");
 
     public static string EchoEvent => Path.Combine(AppContext.BaseDirectory, "Fixtures", "echo-event.json");
+
+    public static string GatewayTemplate => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gateway-template.yaml");
+
+    /// <summary>
+    /// The runner as `dotnet run` builds it (src/Enrollment.Local/bin/CONFIG/net10.0), in the configuration these
+    /// tests were built in; building this test project builds it too.
+    /// </summary>
+    public static string LocalRunnerDll
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            return Path.Combine(Root, "src", "Enrollment.Local", "bin", configuration, framework.Name, "Enrollment.Local.dll");
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Enrollment.Core.Errors;
 using Enrollment.Functions.Wire;
@@ -8,12 +10,23 @@ namespace Enrollment.Functions.Http;
 /// <summary>Builds the envelope responses of api.md: JSON, x-request-id, no caching (bodies can hold secrets).</summary>
 public static class ApiResponses
 {
+    /// <summary>
+    /// The wire context with relaxed escaping: bodies are JSON for apps, never embedded in HTML, so '&amp;' in a
+    /// Key URI and '&lt;' in an SVG stay readable instead of becoming \u0026 and \u003C.
+    /// </summary>
+    private static readonly FunctionJsonContext Relaxed = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static HttpApiResponse Ok<T>(T data, JsonTypeInfo<SuccessEnvelope<T>> typeInfo, string requestId, int statusCode = 200) =>
         new()
         {
             StatusCode = statusCode,
             Headers = BaseHeaders(requestId),
-            Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), typeInfo),
+            Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), Relaxed.GetTypeInfo(typeof(SuccessEnvelope<T>)) as JsonTypeInfo<SuccessEnvelope<T>> ?? typeInfo),
         };
 
     public static HttpApiResponse Error(EnrollmentException error, string requestId)
@@ -26,7 +39,7 @@ public static class ApiResponses
         {
             StatusCode = ErrorStatus.Of(error.Code),
             Headers = headers,
-            Body = JsonSerializer.Serialize(body, FunctionJsonContext.Default.ErrorEnvelope),
+            Body = JsonSerializer.Serialize(body, Relaxed.ErrorEnvelope),
         };
     }
 

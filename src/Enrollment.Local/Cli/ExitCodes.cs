@@ -10,4 +10,13 @@ public static class ExitCodes
 
     /// <summary>The runner could not run the function: a bad argument, template, event, env-vars file or handler.</summary>
     public const int UsageError = 2;
+
+    /// <summary>A program the local stack needs (moto_server) is not installed.</summary>
+    public const int MissingTool = 3;
+
+    /// <summary>The local stack failed while starting (the emulator, provisioning or the server); everything started was stopped.</summary>
+    public const int StartupFailed = 4;
+
+    /// <summary>Ctrl-C or SIGTERM arrived before the stack was up (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -3,7 +3,7 @@ using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Cli;
 
-/// <summary>The command line of the local runner. <c>start-api</c> and <c>up</c> join <c>invoke</c> here.</summary>
+/// <summary>The command line of the local runner: <c>invoke</c>, <c>start-api</c> and <c>up</c>.</summary>
 public static class LocalCli
 {
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
@@ -12,6 +12,8 @@ public static class LocalCli
     {
         var root = new RootCommand("Enrollment local runner: run the template's functions on this machine.");
         root.Subcommands.Add(BuildInvoke(stdout, stderr));
+        root.Subcommands.Add(BuildStartApi(stdout, stderr));
+        root.Subcommands.Add(BuildUp(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -19,7 +21,8 @@ public static class LocalCli
             await stderr.WriteLineAsync("Run with --help for usage.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = true };
+        // up and start-api handle Ctrl-C and SIGTERM themselves (they must stop the emulator), so the parser does not.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = true, ProcessTerminationTimeout = null };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -60,4 +63,82 @@ public static class LocalCli
             stdout, stderr, cancellationToken));
         return command;
     }
+
+    private static Command BuildStartApi(TextWriter stdout, TextWriter stderr)
+    {
+        var port = PortOption();
+        var template = TemplateOption();
+        var envVars = new Option<string?>("--env-vars", "-n") { Description = "Env vars file in SAM's format; point the functions at existing endpoints with AWS_ENDPOINT_URL_* here." };
+        var overrides = new Option<string[]>("--parameter-overrides")
+        {
+            Description = "Template parameters and resource values (Name=Value), e.g. UserPool=us-east-1_abc UserPoolClient=client-id.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [],
+        };
+        var region = new Option<string?>("--region") { Description = "AWS::Region and AWS_REGION (default: AWS_REGION, else us-east-1)." };
+        var issuer = new Option<string?>("--issuer") { Description = "The issuer tokens must carry (default: the template's authorizer issuer)." };
+        var jwks = new Option<string?>("--jwks") { Description = "Where the signing keys are (default: {issuer}/.well-known/jwks.json; for moto: {endpoint}/{poolId}/.well-known/jwks.json)." };
+        var noVerify = new Option<bool>("--no-verify-token") { Description = "Turn the JWT authorizer emulation off: bearer tokens are decoded and their claims passed on, unverified." };
+
+        var command = new Command("start-api", "Serve the template's HTTP API on 127.0.0.1 against existing endpoints, as `sam local start-api` does, with the JWT authorizer emulated.")
+        {
+            port, template, envVars, overrides, region, issuer, jwks, noVerify,
+        };
+        command.SetAction((parse, cancellationToken) => StartApiCommand.RunAsync(
+            new StartApiCommand.Arguments(
+                parse.GetValue(port),
+                parse.GetValue(template) ?? SamTemplate.DefaultFileName,
+                parse.GetValue(envVars),
+                parse.GetValue(overrides) ?? [],
+                parse.GetValue(region),
+                parse.GetValue(issuer),
+                parse.GetValue(jwks),
+                parse.GetValue(noVerify)),
+            stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    private static Command BuildUp(TextWriter stdout, TextWriter stderr)
+    {
+        var port = PortOption();
+        var tenants = new Option<string?>("--tenants") { Description = "JSON array of tenant policy documents (api.md); appClientIds may be omitted. Default: events/tenants.sample.json." };
+        var poolMfa = new Option<string>("--pool-mfa")
+        {
+            Description = "The user pool's MFA setting: optional, or on (demo users then sign in through NEW_PASSWORD_REQUIRED and MFA_SETUP).",
+            DefaultValueFactory = _ => "optional",
+        };
+        poolMfa.AcceptOnlyFromAmong("optional", "on");
+        var stackFile = new Option<string>("--stack-file")
+        {
+            Description = "Where to write the stack file (removed again when `up` stops).",
+            DefaultValueFactory = _ => Stack.StackFile.DefaultPath,
+        };
+        var template = TemplateOption();
+
+        var command = new Command("up", "Run the whole service locally: the emulator (moto), the template's tables, user pool, tenants and demo users, and the HTTP API with the JWT authorizer emulated.")
+        {
+            port, tenants, poolMfa, stackFile, template,
+        };
+        command.SetAction((parse, cancellationToken) => UpCommand.RunAsync(
+            new UpCommand.Arguments(
+                parse.GetValue(port),
+                parse.GetValue(tenants),
+                parse.GetValue(poolMfa) ?? "optional",
+                parse.GetValue(stackFile) ?? Stack.StackFile.DefaultPath,
+                parse.GetValue(template) ?? SamTemplate.DefaultFileName),
+            stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    private static Option<int> PortOption() => new("--port", "-p")
+    {
+        Description = "The port on 127.0.0.1 the API listens on.",
+        DefaultValueFactory = _ => 3000,
+    };
+
+    private static Option<string> TemplateOption() => new("--template", "-t")
+    {
+        Description = "The SAM template.",
+        DefaultValueFactory = _ => SamTemplate.DefaultFileName,
+    };
 }

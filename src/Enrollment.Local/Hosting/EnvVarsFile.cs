@@ -30,6 +30,10 @@ public sealed class EnvVarsFile
 
     public static EnvVarsFile Empty { get; } = new("(none)", new Dictionary<string, string>(), new Dictionary<string, IReadOnlyDictionary<string, string>>());
 
+    /// <summary>A file's worth of variables built in code: <paramref name="parameters"/> apply to every function (as "Parameters").</summary>
+    public static EnvVarsFile FromParameters(IReadOnlyDictionary<string, string> parameters, string source) =>
+        new(source, new Dictionary<string, string>(parameters, StringComparer.Ordinal), new Dictionary<string, IReadOnlyDictionary<string, string>>());
+
     /// <summary>The variables for one function: "Parameters" overlaid with the function's own section.</summary>
     public IReadOnlyDictionary<string, string> For(string functionLogicalId)
     {

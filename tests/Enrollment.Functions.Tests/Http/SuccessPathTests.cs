@@ -27,6 +27,8 @@ public class SuccessPathTests
         Assert.StartsWith("otpauth://totp/Demo%20Corp:jane%20doe?secret=", response.Data.GetProperty("otpauthUri").GetString());
         Assert.StartsWith("<svg", response.Data.GetProperty("qrCodeSvg").GetString()!.TrimStart());
         Assert.False(response.Data.TryGetProperty("session", out _));
+        Assert.Contains("&issuer=Demo%20Corp&algorithm=SHA1", response.BodyText); // readable, not \u0026
+        Assert.Contains("<svg", response.BodyText);
     }
 
     [Fact]

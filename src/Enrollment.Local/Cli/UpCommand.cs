@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon.Runtime;
+using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Infrastructure.DynamoDb;
+using Enrollment.Local.Api;
+using Enrollment.Local.Emulator;
+using Enrollment.Local.Hosting;
+using Enrollment.Local.Stack;
+using Enrollment.Local.Template;
+
+namespace Enrollment.Local.Cli;
+
+/// <summary>
+/// <c>up</c>: the whole service on this machine. Starts moto on a free loopback port, creates what template.yaml
+/// declares (tables, user pool, one app client and one demo user per tenant, the tenants' policies), serves the
+/// HTTP API through the template's handlers with the JWT authorizer emulated, writes the stack file, and runs
+/// until Ctrl-C or SIGTERM. Whatever way it ends, including a failure while starting, the emulator is killed
+/// and the stack file removed: nothing is left running.
+/// </summary>
+public static class UpCommand
+{
+    public sealed record Arguments(
+        int Port,
+        string? TenantsPath,
+        string PoolMfa,
+        string StackFilePath,
+        string TemplatePath);
+
+    /// <summary>Functions re-read a tenant's policy after this long, so an edited policy shows up at once locally.</summary>
+    public const string PolicyCacheSeconds = "1";
+
+    public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        using var signals = ShutdownSignals.Listen(cancellationToken);
+        var stop = signals.Token;
+        var progress = new ProgressLog(stdout);
+        MotoServerProcess? moto = null;
+        LocalApi? api = null;
+        var serving = false;
+        try
+        {
+            // Everything that can be checked without starting anything, first.
+            var poolMfa = args.PoolMfa.ToUpperInvariant() switch
+            {
+                "OPTIONAL" => MfaConfigurations.Optional,
+                "ON" => MfaConfigurations.On,
+                _ => throw new CliException($"--pool-mfa must be optional or on, not '{args.PoolMfa}'."),
+            };
+            var baseOptions = new TemplateLoadOptions { Overrides = new Dictionary<string, string>(), Region = TemplateLoadOptions.DefaultRegion() };
+            var template = SamTemplate.Load(args.TemplatePath, baseOptions);
+            template = template.WithOptions(baseOptions with { Overrides = LocalParameters(template, poolMfa) });
+            var tenantsPath = args.TenantsPath ?? TenantsFile.SamplePath(template.Directory);
+            var tenants = TenantsFile.Load(tenantsPath);
+            if (!LoopbackPort.IsFree(args.Port))
+                throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
+            var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
+
+            moto = await progress.StepAsync("starting emulator",
+                () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
+                m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})").ConfigureAwait(false);
+
+            var region = template.Options.Region;
+            var endpoint = moto.Endpoint.ToString().TrimEnd('/');
+            var environment = EmulatorEnvironment(endpoint, region);
+            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
+            using var dynamo = DynamoDbClientFactory.Create(
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region },
+                new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
+
+            var provisioner = new LocalStackProvisioner(
+                new TableProvisioner(dynamo),
+                new UserPoolProvisioner(cognito),
+                new TenantSeeder(new DynamoDbTenantPolicyStore(dynamo, TenantsTable(template))),
+                new DemoUserProvisioner(cognito),
+                progress);
+            var stack = await provisioner.ProvisionAsync(template, tenants, poolMfa, stop).ConfigureAwait(false);
+
+            // The template again, now that the pool and clients exist: the functions' environment and the
+            // authorizer's issuer and audience resolve to what was just created, as CloudFormation would resolve them.
+            var served = template.WithOptions(template.Options with { Overrides = StackParameters(template, poolMfa, stack) });
+            var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
+            {
+                ["USER_POOL_ID"] = stack.UserPoolId,
+                ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
+                // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
+                ["AWS_SESSION_TOKEN"] = "",
+                ["AWS_PROFILE"] = "",
+            };
+            var jwksUri = new Uri($"{endpoint}/{stack.UserPoolId}/.well-known/jwks.json");
+            var authorizers = LocalApi.AuthorizerSettings(served, a => JwtAuthorizerSettings.FromTemplate(a, jwksUri));
+            WarnAboutAudience(stderr, authorizers.Values, stack);
+
+            api = await progress.StepAsync("starting API",
+                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, stop),
+                a => $"serving on {a.Url.ToString().TrimEnd('/')}").ConfigureAwait(false);
+
+            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
+            stackFile.Write(args.StackFilePath);
+            serving = true;
+            await UpSummary.WriteAsync(stdout, stackFile, stack, api.Routes, args.StackFilePath).ConfigureAwait(false);
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: stop below.
+            }
+            await stdout.WriteLineAsync($"{signals.Received ?? "stop"} received: stopping.").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync($"{signals.Received ?? "Stop"} received while starting: stopped.").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (MissingToolException ex)
+        {
+            await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.MissingTool;
+        }
+        catch (Exception ex) when (ex is CliException or TemplateException or HandlerResolutionException or EnvVarsFileException)
+        {
+            await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex)
+        {
+            // The emulator, provisioning or the server failed: one line, the type for a bug report, no stack trace.
+            await stderr.WriteLineAsync($"Error: the local stack did not start: {ex.Message} ({ex.GetType().Name})").ConfigureAwait(false);
+            return ExitCodes.StartupFailed;
+        }
+        finally
+        {
+            await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Template parameters for a local stack: the environment name and the pool's MFA setting.</summary>
+    private static Dictionary<string, string> LocalParameters(SamTemplate template, string poolMfa)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (template.Parameters.ContainsKey("EnvironmentName")) overrides["EnvironmentName"] = "local";
+        if (template.Parameters.ContainsKey("PoolMfaConfiguration")) overrides["PoolMfaConfiguration"] = poolMfa;
+        return overrides;
+    }
+
+    /// <summary>
+    /// What CloudFormation would know after creating the stack: <c>!Ref UserPool</c> is the pool id, <c>!Ref
+    /// UserPoolClient</c> the first tenant's client, and the other tenants' clients go to AdditionalAudiences (the
+    /// template's way of listing more app clients for the authorizer).
+    /// </summary>
+    private static Dictionary<string, string> StackParameters(SamTemplate template, string poolMfa, ProvisionedStack stack)
+    {
+        var overrides = LocalParameters(template, poolMfa);
+        overrides[stack.UserPoolLogicalId] = stack.UserPoolId;
+        var clients = stack.Tenants.Select(t => t.ClientId).ToList();
+        if (stack.UserPoolClientLogicalId is { } clientId)
+        {
+            overrides[clientId] = clients[0];
+            clients.RemoveAt(0);
+        }
+        if (template.Parameters.ContainsKey("AdditionalAudiences")) overrides["AdditionalAudiences"] = string.Join(',', clients);
+        return overrides;
+    }
+
+    /// <summary>The variables that point the AWS clients (ours and the functions') at the emulator, with dummy keys.</summary>
+    private static Dictionary<string, string> EmulatorEnvironment(string endpoint, string region) => new(StringComparer.Ordinal)
+    {
+        ["AWS_REGION"] = region,
+        ["AWS_DEFAULT_REGION"] = region,
+        ["AWS_ACCESS_KEY_ID"] = FunctionEnvironment.LocalAccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = FunctionEnvironment.LocalSecretKey,
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint,
+        ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = endpoint,
+    };
+
+    /// <summary>The table the functions read tenants from: the one their TENANTS_TABLE_NAME names.</summary>
+    private static string TenantsTable(SamTemplate template) =>
+        template.Functions.Values.Select(f => f.Environment.GetValueOrDefault(TableNames.TenantsVariable)).FirstOrDefault(n => n is not null)
+        ?? throw new CliException($"No function in {template.Path} sets {TableNames.TenantsVariable}; `up` cannot tell where tenants go.");
+
+    /// <summary>A tenant whose client the authorizer does not accept would get 401 here as when deployed; say so up front.</summary>
+    private static void WarnAboutAudience(TextWriter stderr, IEnumerable<JwtAuthorizerSettings> authorizers, ProvisionedStack stack)
+    {
+        foreach (var authorizer in authorizers)
+        {
+            var missing = stack.Tenants.Where(t => !authorizer.Audience.Contains(t.ClientId)).Select(t => t.TenantId).ToList();
+            if (missing.Count > 0)
+                stderr.WriteLine($"Note: the template's authorizer {authorizer.Name} does not list the app clients of {string.Join(", ", missing)}; their tokens get 401, as they would when deployed.");
+        }
+    }
+
+    private static StackFile BuildStackFile(LocalApi api, string endpoint, string region, ProvisionedStack stack, SamTemplate served, JwtAuthorizerSettings? authorizer, int emulatorPid) => new()
+    {
+        ApiUrl = api.Url.ToString().TrimEnd('/'),
+        Region = region,
+        Endpoints = new StackEndpoints(endpoint, endpoint),
+        UserPoolId = stack.UserPoolId,
+        Tables = TableKeys(served, stack),
+        Tenants = stack.Tenants.Select(t => new StackTenant(t.TenantId, t.ClientId)).ToList(),
+        DemoUsers = stack.DemoUsers.Select(u => new StackDemoUser(u.TenantId, u.Username, u.Password, u.PasswordIsTemporary)).ToList(),
+        PoolMfa = stack.PoolMfaConfiguration,
+        Issuer = authorizer?.Issuer,
+        JwksUrl = authorizer?.JwksUri?.ToString(),
+        ProcessId = Environment.ProcessId,
+        EmulatorPid = emulatorPid,
+    };
+
+    /// <summary>
+    /// The stack file's table keys, from the functions' variables: AUDIT_TABLE_NAME is "audit", USER_STATE_TABLE_NAME
+    /// "userState"; a table no variable names keeps its logical id.
+    /// </summary>
+    private static Dictionary<string, string> TableKeys(SamTemplate template, ProvisionedStack stack)
+    {
+        const string suffix = "_TABLE_NAME";
+        var byName = template.Functions.Values
+            .SelectMany(f => f.Environment)
+            .Where(v => v.Key.EndsWith(suffix, StringComparison.Ordinal))
+            .GroupBy(v => v.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => CamelCase(g.First().Key[..^suffix.Length]), StringComparer.Ordinal);
+        return stack.TableNamesByLogicalId.ToDictionary(
+            t => byName.GetValueOrDefault(t.Value) ?? t.Key,
+            t => t.Value,
+            StringComparer.Ordinal);
+    }
+
+    private static string CamelCase(string upperSnake)
+    {
+        var parts = upperSnake.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    private static async Task StopAsync(LocalApi? api, MotoServerProcess? moto, string? stackFilePath, TextWriter stdout)
+    {
+        if (api is not null) await api.DisposeAsync().ConfigureAwait(false);
+        if (stackFilePath is not null) RemoveStackFile(stackFilePath);
+        if (moto is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            await moto.DisposeAsync().ConfigureAwait(false);
+            await stdout.WriteLineAsync($"emulator stopped (moto_server pid {moto.ProcessId}) in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+                + (stackFilePath is null ? "" : $"; {stackFilePath} removed")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes the stack file if it is still ours (another `up` may have written the same path since).</summary>
+    private static void RemoveStackFile(string path)
+    {
+        try
+        {
+            if (File.Exists(path) && StackFile.Read(path).ProcessId == Environment.ProcessId) File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            // A stack file we cannot read or delete is not worth failing the shutdown for.
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Enrollment.Local.Stack;
+
+/// <summary>What `up` created in the emulator: the tables by logical id, the pool, the tenants and their demo users.</summary>
+public sealed record ProvisionedStack(
+    IReadOnlyDictionary<string, string> TableNamesByLogicalId,
+    string UserPoolLogicalId,
+    string UserPoolId,
+    string? UserPoolClientLogicalId,
+    string PoolMfaConfiguration,
+    IReadOnlyList<SeededTenant> Tenants,
+    IReadOnlyList<DemoUser> DemoUsers);
