@@ -43,21 +43,9 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
     public Task DeleteAsync(string tenantId, string username, CancellationToken cancellationToken) =>
         CallAsync(() => client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = KeyOf(tenantId, username) }, cancellationToken), cancellationToken);
 
-    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string username) => new()
-    {
-        [UserStateKeys.PartitionKey] = S(UserStateKeys.UserPartition(tenantId, username)),
-        [UserStateKeys.SortKey] = S(UserStateKeys.EnrollmentSortKey),
-    };
+    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string username) =>
+        UserStateKeys.ItemKey(tenantId, username, UserStateKeys.EnrollmentSortKey);
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
-        {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.EnrollmentRecordUnavailable);
-        }
-    }
+    private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.EnrollmentRecordUnavailable, cancellationToken);
 }

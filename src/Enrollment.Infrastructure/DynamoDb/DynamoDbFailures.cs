@@ -29,4 +29,17 @@ internal static class DynamoDbFailures
     };
 
     public static EnrollmentException Unavailable(string message) => new(ErrorCode.ServiceUnavailable, message);
+
+    /// <summary>Runs one call; a store that cannot be reached becomes SERVICE_UNAVAILABLE with <paramref name="message"/>.</summary>
+    public static async Task<T> GuardAsync<T>(Func<Task<T>> call, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw Unavailable(message);
+        }
+    }
 }

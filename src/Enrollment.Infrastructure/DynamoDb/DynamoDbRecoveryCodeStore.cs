@@ -204,23 +204,11 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
             () => client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = KeyOf(tenantId, username, sortKey) }, cancellationToken),
             cancellationToken)));
 
-    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string username, string sortKey) => new()
-    {
-        [UserStateKeys.PartitionKey] = S(UserStateKeys.UserPartition(tenantId, username)),
-        [UserStateKeys.SortKey] = S(sortKey),
-    };
+    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string username, string sortKey) =>
+        UserStateKeys.ItemKey(tenantId, username, sortKey);
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
-        {
-            throw Unavailable();
-        }
-    }
+    private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.RecoveryCodesUnavailable, cancellationToken);
 
     private static EnrollmentException Unavailable() => DynamoDbFailures.Unavailable(DynamoDbFailures.RecoveryCodesUnavailable);
 

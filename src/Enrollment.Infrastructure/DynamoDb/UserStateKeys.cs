@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Enrollment;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -32,6 +33,13 @@ public static class UserStateKeys
 
     /// <summary>One code, by its salted hash: a guess is looked up by key, never by scanning.</summary>
     public static string RecoveryCodeSortKey(string hash) => RecoveryCodePrefix + hash;
+
+    /// <summary>The key of one item of a user's partition.</summary>
+    public static Dictionary<string, AttributeValue> ItemKey(string tenantId, string subject, string sortKey) => new()
+    {
+        [PartitionKey] = new AttributeValue { S = UserPartition(tenantId, subject) },
+        [SortKey] = new AttributeValue { S = sortKey },
+    };
 
     /// <summary>Minutes included so that windows shorter than an hour get their own counters.</summary>
     public static string CounterSortKey(RateLimitCounter counter) =>
