@@ -42,10 +42,10 @@ public sealed class TotpEnrollmentService(
             if (credential.Kind == TotpCredentialKind.AccessToken)
             {
                 var recent = LifecycleRules.IsRecentSignIn(policy.Policy, caller, time.GetUtcNow());
-                if (!(policy.Policy.Enrollment.AllowReplace && recent))
+                if (!(LifecycleRules.MayReplace(policy.Policy, caller) && recent))
                 {
                     var user = await userPool.GetUserAsync(credential.Value, cancellationToken);
-                    LifecycleRules.CheckReplacement(policy.Policy, user.HasSoftwareToken, recent);
+                    LifecycleRules.CheckReplacement(policy.Policy, caller, user.HasSoftwareToken, recent);
                 }
             }
 

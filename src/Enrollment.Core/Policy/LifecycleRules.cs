@@ -23,16 +23,22 @@ public static class LifecycleRules
                 $"Sign in again: this needs a sign-in within the last {policy.Enrollment.ReauthenticationMaxAgeSeconds} seconds.");
     }
 
-    /// <summary>Associating while a factor exists replaces it: only where the tenant allows it, and after a recent sign-in.</summary>
-    public static void CheckReplacement(TenantPolicy policy, bool hasSoftwareToken, bool recentSignIn)
+    /// <summary>
+    /// Associating while a factor exists replaces it: only where the tenant allows it, or where the token says the
+    /// user must enroll (our sign-in trigger sets that after a recovery-code sign-in: the old factor is lost), and
+    /// always after a recent sign-in.
+    /// </summary>
+    public static void CheckReplacement(TenantPolicy policy, CallerContext caller, bool hasSoftwareToken, bool recentSignIn)
     {
         if (!hasSoftwareToken) return;
-        if (!policy.Enrollment.AllowReplace)
+        if (!MayReplace(policy, caller))
             throw EnrollmentException.Denied(DenialReason.AlreadyEnrolled, "An authenticator is already set up and this tenant does not allow replacing it.");
         if (!recentSignIn)
             throw EnrollmentException.Denied(DenialReason.ReauthenticationRequired,
                 $"Sign in again to replace your authenticator: this needs a sign-in within the last {policy.Enrollment.ReauthenticationMaxAgeSeconds} seconds.");
     }
+
+    public static bool MayReplace(TenantPolicy policy, CallerContext caller) => policy.Enrollment.AllowReplace || caller.EnrollmentRequired;
 
     public static void RequireDisableAllowed(TenantPolicy policy)
     {

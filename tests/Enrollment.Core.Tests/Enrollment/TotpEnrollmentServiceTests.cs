@@ -135,6 +135,19 @@ public class TotpEnrollmentServiceTests
     }
 
     [Fact]
+    public async Task A_token_marked_must_enroll_after_recovery_may_replace_the_lost_factor_but_only_with_a_recent_sign_in()
+    {
+        _pool.HasSoftwareToken = true;
+        var recovered = Caller() with { EnrollmentRequired = true, AuthTime = _time.Now.AddSeconds(-10) };
+        var result = await _service.AssociateAsync(recovered, Token, CancellationToken.None);
+        Assert.Equal(FakeUserPool.Secret, result.SecretCode);
+
+        var stale = await Assert.ThrowsAsync<EnrollmentException>(() =>
+            _service.AssociateAsync(recovered with { AuthTime = _time.Now.AddHours(-2) }, Token, CancellationToken.None));
+        Assert.Equal(DenialReason.ReauthenticationRequired, stale.Reason);
+    }
+
+    [Fact]
     public async Task Session_path_needs_no_user_read_and_returns_the_next_session()
     {
         var result = await _service.AssociateAsync(Caller(), TotpCredential.Session("session-value-0123456789"), CancellationToken.None);
