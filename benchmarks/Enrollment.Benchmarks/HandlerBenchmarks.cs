@@ -33,7 +33,8 @@ public class HandlerBenchmarks
         };
         var calls = new CallLog { Recording = false };
         var service = new TotpEnrollmentService(new TenantResolver(new CachedTenantPolicyStore(new FakePolicyStore(calls, policy), TimeProvider.System, TimeSpan.FromMinutes(5))), new FakeUserPool(calls),
-            new UnlimitedLimiter(), new AuditTrail(new NullAuditLog(), TimeProvider.System), TimeProvider.System);
+            new UnlimitedLimiter(), new AuditTrail(new NullAuditLog(), TimeProvider.System), TimeProvider.System,
+            new FakeRecordStore(calls), new FakeRecoveryCodeStore(calls)); // verify also records the device and issues 10 recovery codes
         var runner = new HttpFunctionRunner(new FunctionLog(TextWriter.Null), TimeSpan.FromSeconds(5));
         _associate = new MeAssociateTotpFunction(service, runner);
         _verify = new MeVerifyTotpFunction(service, runner);

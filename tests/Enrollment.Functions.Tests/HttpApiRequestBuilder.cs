@@ -13,6 +13,7 @@ public sealed class HttpApiRequestBuilder
 
     private HttpApiRequestBuilder(string method, string path)
     {
+        RouteKey = $"{method} {path}";
         _event = new JsonObject
         {
             ["version"] = "2.0",
@@ -35,9 +36,14 @@ public sealed class HttpApiRequestBuilder
         };
     }
 
+    /// <summary>"METHOD /path", as the template's routes and the functions' Route constants spell it.</summary>
+    public string RouteKey { get; }
+
     public static HttpApiRequestBuilder Post(string path) => new("POST", path);
 
     public static HttpApiRequestBuilder Get(string path) => new("GET", path);
+
+    public static HttpApiRequestBuilder Delete(string path) => new("DELETE", path);
 
     public static HttpApiRequestBuilder Put(string path) => new("PUT", path);
 
@@ -95,6 +101,9 @@ public sealed class HttpApiRequestBuilder
     }
 
     public HttpApiRequestBuilder WithClaim(string name, string value) { _claims![name] = value; return this; }
+
+    /// <summary>When the user last signed in with credentials (the JWT authorizer passes auth_time as a string).</summary>
+    public HttpApiRequestBuilder WithAuthTime(DateTimeOffset signedInAt) => WithClaim("auth_time", signedInAt.ToUnixTimeSeconds().ToString());
 
     public string Build()
     {

@@ -62,12 +62,12 @@ public sealed class EventFilesTests
         return document.RootElement.Clone();
     }
 
-    /// <summary>MeAssociateTotpFunction feeds me-associate*.json, AdminGetPolicyFunction admin-get-policy*.json.</summary>
+    /// <summary>MeAssociateTotpFunction feeds me-associate*.json, MeTotpStatusFunction me-totp-status*.json.</summary>
     private static string Slug(string functionLogicalId)
     {
-        var core = functionLogicalId.EndsWith("TotpFunction", StringComparison.Ordinal)
-            ? functionLogicalId[..^"TotpFunction".Length]
-            : functionLogicalId.EndsWith("Function", StringComparison.Ordinal) ? functionLogicalId[..^"Function".Length] : functionLogicalId;
+        var core = functionLogicalId.EndsWith("TotpFunction", StringComparison.Ordinal) ? functionLogicalId[..^"TotpFunction".Length]
+            : functionLogicalId.EndsWith("Function", StringComparison.Ordinal) ? functionLogicalId[..^"Function".Length]
+            : functionLogicalId;
         var slug = new StringBuilder();
         foreach (var c in core)
         {
@@ -159,6 +159,22 @@ public sealed class EventFilesTests
     [InlineData("challenge-associate-oversize.json")]
     [InlineData("challenge-verify.json")]
     [InlineData("challenge-verify-wrong-types.json")]
+    [InlineData("me-totp-status.json")]
+    [InlineData("me-totp-status-unknown-client.json")]
+    [InlineData("me-disable.json")]
+    [InlineData("me-disable-stale-sign-in.json")]
+    [InlineData("me-disable-denied-network.json")]
+    [InlineData("me-disable-malformed-json.json")]
+    [InlineData("me-recovery-codes.json")]
+    [InlineData("me-recovery-codes-stale-sign-in.json")]
+    [InlineData("me-recovery-codes-malformed-json.json")]
+    [InlineData("recover.json")]
+    [InlineData("recover-typed-loosely.json")]
+    [InlineData("recover-denied-network.json")]
+    [InlineData("recover-unknown-client.json")]
+    [InlineData("recover-missing-code.json")]
+    [InlineData("recover-bad-code.json")]
+    [InlineData("recover-wrong-types.json")]
     [InlineData("admin-get-policy.json")]
     [InlineData("admin-get-policy-other-tenant.json")]
     [InlineData("admin-get-policy-not-in-group.json")]
@@ -205,6 +221,36 @@ public sealed class EventFilesTests
     }
 
     [Fact]
+    public void Lifecycle_cases_are_what_their_names_say()
+    {
+        foreach (var name in new[] { "me-disable-stale-sign-in.json", "me-recovery-codes-stale-sign-in.json" })
+        {
+            // A refreshed token: issued now, but the sign-in behind it is a day old.
+            var claims = Claims(Read(name));
+            Assert.True(long.Parse(claims.GetProperty("iat").GetString()!) - long.Parse(claims.GetProperty("auth_time").GetString()!) > 86400 - 1, name);
+        }
+        foreach (var name in new[] { "me-disable.json", "me-recovery-codes.json", "me-totp-status.json" })
+        {
+            var claims = Claims(Read(name));
+            Assert.Equal(claims.GetProperty("iat").GetString(), claims.GetProperty("auth_time").GetString());
+        }
+        Assert.False(Read("me-totp-status.json").TryGetProperty("body", out _));
+        Assert.False(Claims(Read("me-totp-status-unknown-client.json")).TryGetProperty("tenant_id", out _));
+
+        var code = Body(Read("recover.json")).GetProperty("recoveryCode").GetString();
+        Assert.NotNull(Enrollment.Core.Recovery.RecoveryCode.Normalize(code));
+        Assert.NotEqual(code, Body(Read("recover-typed-loosely.json")).GetProperty("recoveryCode").GetString());
+        Assert.Equal(Enrollment.Core.Recovery.RecoveryCode.Normalize(code),
+            Enrollment.Core.Recovery.RecoveryCode.Normalize(Body(Read("recover-typed-loosely.json")).GetProperty("recoveryCode").GetString()));
+        Assert.Null(Enrollment.Core.Recovery.RecoveryCode.Normalize(Body(Read("recover-bad-code.json")).GetProperty("recoveryCode").GetString()));
+        Assert.False(Body(Read("recover-missing-code.json")).TryGetProperty("recoveryCode", out _));
+        Assert.Equal(JsonValueKind.Number, Body(Read("recover-wrong-types.json")).GetProperty("recoveryCode").ValueKind);
+        Assert.Equal("unknown-client-id", Body(Read("recover-unknown-client.json")).GetProperty("clientId").GetString());
+    }
+
+    private static JsonElement Claims(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");
+
+
     public void Admin_cases_are_what_their_names_say()
     {
         static JsonElement ClaimsOf(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");

@@ -47,6 +47,25 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["challenge-verify.json"] = (401, "UNAUTHORIZED", null),
         ["challenge-verify-bad-code.json"] = (400, "VALIDATION_ERROR", "code"),
         ["challenge-verify-wrong-types.json"] = (400, "VALIDATION_ERROR", "code"),
+        // Lifecycle. The fresh user has no authenticator: status answers, disable and new codes pass every rule and
+        // stop at the state (409), which proves the rules let them through.
+        ["me-totp-status.json"] = (200, null, null),
+        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        ["me-disable.json"] = (409, "CONFLICT", "NOT_ENROLLED"),
+        ["me-disable-stale-sign-in.json"] = (403, "POLICY_DENIED", "REAUTHENTICATION_REQUIRED"),
+        ["me-disable-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
+        ["me-disable-malformed-json.json"] = (400, "VALIDATION_ERROR", "body"),
+        ["me-recovery-codes.json"] = (409, "CONFLICT", "NOT_ENROLLED"),
+        ["me-recovery-codes-stale-sign-in.json"] = (403, "POLICY_DENIED", "REAUTHENTICATION_REQUIRED"),
+        ["me-recovery-codes-malformed-json.json"] = (400, "VALIDATION_ERROR", "body"),
+        // The demo user has no codes: answered like any other attempt (docs/api-lifecycle.md).
+        ["recover.json"] = (202, null, null),
+        ["recover-typed-loosely.json"] = (202, null, null),
+        ["recover-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
+        ["recover-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        ["recover-missing-code.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
+        ["recover-bad-code.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
+        ["recover-wrong-types.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
         // Admin routes: the sample tenant's administrator (group enrollment-admins, app demo-client-id).
         ["admin-get-policy.json"] = (200, null, null),
         ["admin-get-policy-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
@@ -63,8 +82,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["admin-audit-query-tampered-cursor.json"] = (400, "VALIDATION_ERROR", "cursor"),
         ["admin-audit-query-malformed-limit.json"] = (400, "VALIDATION_ERROR", "limit"),
         ["admin-audit-query-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
-        // Until the Cognito admin adapter and the enrollment record store are merged the reset answers 503.
-        ["admin-reset.json"] = (503, "SERVICE_UNAVAILABLE", null),
+        // The fresh user enrolled nothing through the demo app: not provably a member, so not found.
+        ["admin-reset.json"] = (404, "NOT_FOUND", null),
         ["admin-reset-not-in-group.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
         ["admin-reset-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
     };
@@ -83,7 +102,12 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         {
             var (username, token) = await backend.FreshUserAsync();
             e["headers"]!["authorization"] = "Bearer " + token;
-            e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!["username"] = username; // the claims match the token, as API Gateway passes them
+            var claims = e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!;
+            claims["username"] = username; // the claims match the token, as API Gateway passes them
+            // A token issued at sign-in (auth_time = iat) is the live one's: just signed in. A file whose auth_time is
+            // older than its iat plays a refreshed token of an old sign-in, and keeps it.
+            if (claims["auth_time"]?.GetValue<string>() == claims["iat"]?.GetValue<string>())
+                claims["auth_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         }
 
         var log = new StringWriter();

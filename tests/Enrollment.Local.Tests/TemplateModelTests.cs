@@ -7,7 +7,11 @@ namespace Enrollment.Local.Tests;
 public sealed class TemplateModelTests
 {
     private static readonly string[] FunctionIds =
-        ["MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction"];
+    [
+        "MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction",
+        "MeTotpStatusFunction", "MeDisableTotpFunction", "MeRecoveryCodesFunction", "RecoverTotpFunction",
+        "AdminGetPolicyFunction", "AdminPutPolicyFunction", "AdminAuditQueryFunction", "AdminResetTotpFunction",
+    ];
 
     private static SamTemplate Load(params string[] overrides) =>
         SamTemplate.Load(RepoPaths.Template, new TemplateLoadOptions { Overrides = TemplateLoadOptions.ParseOverrides(overrides), Region = "eu-west-1" });
@@ -17,6 +21,10 @@ public sealed class TemplateModelTests
     [InlineData("MeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeVerifyTotpFunction::Handle")]
     [InlineData("ChallengeAssociateTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeAssociateTotpFunction::Handle")]
     [InlineData("ChallengeVerifyTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.ChallengeVerifyTotpFunction::Handle")]
+    [InlineData("MeTotpStatusFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeTotpStatusFunction::Handle")]
+    [InlineData("MeDisableTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeDisableTotpFunction::Handle")]
+    [InlineData("MeRecoveryCodesFunction", "Enrollment.Functions::Enrollment.Functions.Http.MeRecoveryCodesFunction::Handle")]
+    [InlineData("RecoverTotpFunction", "Enrollment.Functions::Enrollment.Functions.Http.RecoverTotpFunction::Handle")]
     public void Each_function_has_its_handler_and_the_global_runtime_settings(string id, string handler)
     {
         var function = Load().Functions[id];
@@ -56,6 +64,10 @@ public sealed class TemplateModelTests
     [InlineData("MeVerifyTotpFunction", "POST /v1/me/totp/verify", true)]
     [InlineData("ChallengeAssociateTotpFunction", "POST /v1/challenge/totp/associate", false)]
     [InlineData("ChallengeVerifyTotpFunction", "POST /v1/challenge/totp/verify", false)]
+    [InlineData("MeTotpStatusFunction", "GET /v1/me/totp", true)]
+    [InlineData("MeDisableTotpFunction", "DELETE /v1/me/totp", true)]
+    [InlineData("MeRecoveryCodesFunction", "POST /v1/me/totp/recovery-codes", true)]
+    [InlineData("RecoverTotpFunction", "POST /v1/recovery/totp", false)]
     public void Routes_and_their_authorization(string id, string routeKey, bool jwt)
     {
         var template = Load();
@@ -75,8 +87,8 @@ public sealed class TemplateModelTests
             Assert.Null(route.AuthorizerName);
             Assert.False(route.RequiresAuthorization);
         }
-        Assert.True(route.TryMatch("POST", route.Path, out _));
-        Assert.False(route.TryMatch("GET", route.Path, out _));
+        Assert.True(route.TryMatch(route.Method, route.Path, out _));
+        Assert.False(route.TryMatch(route.Method == "GET" ? "POST" : "GET", route.Path, out _));
     }
 
     [Fact]
@@ -84,8 +96,11 @@ public sealed class TemplateModelTests
     {
         var api = Load().HttpApis["EnrollmentApi"];
 
-        Assert.Equal(8, api.Routes.Count);
+        Assert.Equal(12, api.Routes.Count);
         Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
+        Assert.Equal("MeTotpStatusFunction", api.FindRoute("GET", "/v1/me/totp", out _)?.FunctionLogicalId);
+        Assert.Equal("MeDisableTotpFunction", api.FindRoute("DELETE", "/v1/me/totp", out _)?.FunctionLogicalId);
+        Assert.Null(api.FindRoute("POST", "/v1/me/totp", out _));
         Assert.Equal("AdminResetTotpFunction", api.FindRoute("POST", "/v1/admin/tenants/acme/users/jane/totp/reset", out var parameters)?.FunctionLogicalId);
         Assert.Equal(new Dictionary<string, string> { ["tenantId"] = "acme", ["username"] = "jane" }, parameters);
         Assert.Equal("AdminPutPolicyFunction", api.FindRoute("PUT", "/v1/admin/tenants/acme/policy", out _)?.FunctionLogicalId);
@@ -121,8 +136,13 @@ public sealed class TemplateModelTests
             Assert.Equal("60", env["POLICY_CACHE_SECONDS"]);
             Assert.Equal("2500", env["UPSTREAM_TIMEOUT_MS"]);
             Assert.Equal("Information", env["LOG_LEVEL"]);
-            // A pool id in a function's environment makes a cycle once that function is a pool trigger.
-            Assert.DoesNotContain("USER_POOL_ID", env.Keys);
+            // A pool id in a function's environment makes a cycle once that function is a pool trigger; only the
+            // recovery and admin reset functions (no triggers, the ones with Admin* rights) have it.
+            if (AdminCallers.Contains(id)) Assert.Equal("UserPool", env["USER_POOL_ID"]);
+            else Assert.DoesNotContain("USER_POOL_ID", env.Keys);
+            // The cursor secret only where cursors are signed; CloudFormation resolves it from Secrets Manager.
+            if (id == "AdminAuditQueryFunction") Assert.Equal("{{resolve:secretsmanager:CursorSigningSecret:SecretString}}", env["CURSOR_SIGNING_KEY"]);
+            else Assert.DoesNotContain("CURSOR_SIGNING_KEY", env.Keys);
         }
 
         var overridden = Load("PolicyCacheSeconds=5", "AuditTable=enrollment-local-audit", "LogLevel=Debug");
@@ -137,25 +157,80 @@ public sealed class TemplateModelTests
         Assert.Equal("TenantsTable", template.Functions["ChallengeVerifyTotpFunction"].Environment["TENANTS_TABLE_NAME"]);
     }
 
+    private const string Tenants = "arn:aws:dynamodb:eu-west-1:123456789012:table/TenantsTable";
+    private const string Audit = "arn:aws:dynamodb:eu-west-1:123456789012:table/AuditTable";
+    private const string UserState = "arn:aws:dynamodb:eu-west-1:123456789012:table/UserStateTable";
+
+    /// <summary>Exactly the calls each function makes, on exactly its tables: nothing more (least privilege).</summary>
+    private static readonly Dictionary<string, string[]> ExpectedGrants = new()
+    {
+        ["MeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["ChallengeAssociateTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}"],
+        ["ChallengeVerifyTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:PutItem {UserState}"],
+        ["MeVerifyTotpFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}",
+             $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}", $"dynamodb:Query {UserState}"],
+        ["MeTotpStatusFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}"],
+        ["MeDisableTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}"],
+        ["MeRecoveryCodesFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}"],
+        ["RecoverTotpFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:GetItem {UserState}",
+             $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
+             "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
+             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+        ["AdminGetPolicyFunction"] = [$"dynamodb:GetItem {Tenants}"],
+        ["AdminPutPolicyFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Tenants}", $"dynamodb:DeleteItem {Tenants}", $"dynamodb:PutItem {Audit}"],
+        ["AdminAuditQueryFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:Query {Audit}", $"dynamodb:Query {Audit}/index/byTenantTime"],
+        ["AdminResetTotpFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
+             "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
+             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+    };
+
+    /// <summary>The functions issue 4 lets call Admin* user pool operations: recovery and the admin reset.</summary>
+    private static readonly string[] AdminCallers = ["RecoverTotpFunction", "AdminResetTotpFunction"];
+
+    public static TheoryData<string, string[]> Grants()
+    {
+        var data = new TheoryData<string, string[]>();
+        foreach (var (id, grants) in ExpectedGrants) data.Add(id, grants);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Grants))]
+    public void Each_function_is_granted_exactly_the_calls_it_makes(string id, string[] expected)
+    {
+        var policies = Assert.IsType<List<object?>>(Load().Functions[id].Properties["Policies"]);
+        var document = Assert.IsType<Dictionary<string, object?>>(Assert.Single(policies));
+        var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
+        Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
+        var granted = statements.SelectMany(s => Actions(s["Action"]).Select(action => $"{action} {(string)s["Resource"]!}"));
+        Assert.Equal(expected.Order(), granted.Order());
+    }
+
     [Fact]
-    public void Each_function_gets_exactly_GetItem_on_tenants_PutItem_on_audit_UpdateItem_on_user_state()
+    public void Every_http_function_has_its_grants_listed_and_only_the_recovery_and_admin_reset_functions_may_call_cognito()
     {
         var template = Load();
-        var expected = new[]
+        Assert.Equal(template.Functions.Values.Where(f => f.HttpApiEvents.Count > 0).Select(f => f.LogicalId).Order(), ExpectedGrants.Keys.Order());
+        foreach (var function in template.Functions.Values.Where(f => !AdminCallers.Contains(f.LogicalId)))
         {
-            ("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/TenantsTable"),
-            ("dynamodb:PutItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/AuditTable"),
-            ("dynamodb:UpdateItem", "arn:aws:dynamodb:eu-west-1:123456789012:table/UserStateTable"),
-        };
-        foreach (var id in FunctionIds)
-        {
-            var policies = Assert.IsType<List<object?>>(template.Functions[id].Properties["Policies"]);
-            var document = Assert.IsType<Dictionary<string, object?>>(Assert.Single(policies));
-            var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
-            Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
-            Assert.Equal(expected, statements.Select(s => ((string)s["Action"]!, (string)s["Resource"]!)).ToArray());
+            var policies = Assert.IsType<List<object?>>(function.Properties["Policies"]);
+            var actions = policies.Cast<Dictionary<string, object?>>()
+                .SelectMany(document => Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>())
+                .SelectMany(statement => Actions(statement["Action"]));
+            Assert.DoesNotContain(actions, action => action.StartsWith("cognito-idp:", StringComparison.Ordinal));
         }
     }
+
+    private static IEnumerable<string> Actions(object? action) => action switch
+    {
+        string one => [one],
+        List<object?> many => many.Cast<string>(),
+        _ => throw new InvalidOperationException($"Unexpected Action {action}"),
+    };
 
     [Fact]
     public void Tables_have_their_keys_index_ttl_and_protection()

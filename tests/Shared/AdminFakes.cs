@@ -57,20 +57,3 @@ public sealed class MemoryTenantPolicyAdminStore : ITenantPolicyAdminStore
         lock (_reads) _reads.Add(what);
     }
 }
-
-/// <summary>The Admin* factor removal, recorded; answers as configured (deleted, preference off, or an error).</summary>
-public sealed class FakeUserPoolAdmin : IUserPoolAdmin
-{
-    private readonly List<string> _removed = [];
-
-    public FactorRemoval Answer { get; set; } = FactorRemoval.Deleted;
-    public EnrollmentException? Failure { get; set; }
-    public IReadOnlyList<string> Removed { get { lock (_removed) return _removed.ToList(); } }
-
-    public Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken)
-    {
-        if (Failure is not null) throw Failure;
-        lock (_removed) _removed.Add(username);
-        return Task.FromResult(Answer);
-    }
-}

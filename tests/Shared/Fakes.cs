@@ -74,6 +74,13 @@ public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
         log.Add("cognito:SetPreference");
         return Task.CompletedTask;
     }
+
+    public Task DisableSoftwareTokenAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:Disable");
+        HasSoftwareToken = false;
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class FakeLimiter(CallLog log) : IRateLimiter

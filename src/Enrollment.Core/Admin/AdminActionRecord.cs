@@ -9,4 +9,7 @@ public sealed class AdminActionRecord(AuditSubject subject)
 
     /// <summary>The event's reason when the action succeeds (failures take the error's reason).</summary>
     public string? SuccessReason { get; set; }
+
+    /// <summary>How an authenticator was removed, once it was (DELETED, PREFERENCE_DISABLED): recorded even if a later step fails.</summary>
+    public string? FactorRemoval { get; set; }
 }

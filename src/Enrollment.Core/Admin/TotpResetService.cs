@@ -1,6 +1,7 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Recovery;
 
 namespace Enrollment.Core.Admin;
 
@@ -15,10 +16,12 @@ namespace Enrollment.Core.Admin;
 /// Not provable (no record under T: unknown user, user of another tenant, or enrolled before records existed)
 /// is NOT_FOUND, the same for all three, so the answer does not reveal users of other tenants.
 /// </para>
-/// Order: the factor first (the part that matters), then the record; a failure in between leaves the record, so a
-/// retry is still allowed. Audited as TOTP_ADMIN_RESET with the administrator as actor and the removal as reason.
+/// Order: the factor first (the part that matters), then the record and the user's recovery codes (they belonged to
+/// the removed authenticator and may be on the lost phone; a new set comes with the next enrollment). A failure in
+/// between leaves the record, so a retry is still allowed. Audited as TOTP_ADMIN_RESET with the administrator as
+/// actor and the removal as reason and factorRemoval.
 /// </summary>
-public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentRecordStore records, IUserPoolAdmin userPool)
+public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentRecordStore records, IRecoveryCodeStore recoveryCodes, IUserPoolAdmin userPool)
 {
     public const string NotFoundMessage = "No user of this tenant with an enrolled authenticator has this username.";
 
@@ -32,8 +35,11 @@ public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentReco
             record.Subject = new AuditSubject(enrollment.Username, enrollment.UserSub);
 
             var removal = await userPool.RemoveSoftwareTokenAsync(enrollment.Username, cancellationToken);
-            await records.DeleteAsync(admin.TenantId, enrollment.Username, cancellationToken);
-            record.SuccessReason = FactorRemovalNames.Of(removal);
+            record.FactorRemoval = FactorRemovalNames.Of(removal);
+            await Task.WhenAll(
+                records.DeleteAsync(admin.TenantId, enrollment.Username, cancellationToken),
+                recoveryCodes.DeleteAllAsync(admin.TenantId, enrollment.Username, cancellationToken));
+            record.SuccessReason = record.FactorRemoval;
             return new TotpResetResult(enrollment.Username, removal);
         }, cancellationToken);
     }

@@ -23,6 +23,9 @@ public sealed record AuditEvent
     /// <summary>Who acted on the user's behalf (an administrator), when not the user.</summary>
     public string? Actor { get; init; }
 
+    /// <summary>How an authenticator was removed (TOTP_RECOVERY, TOTP_ADMIN_RESET): DELETED or PREFERENCE_DISABLED.</summary>
+    public string? FactorRemoval { get; init; }
+
     /// <summary>The acting administrator's sub: a username can be reused after its user is deleted, a sub cannot.</summary>
     public string? ActorSub { get; init; }
 

@@ -5,6 +5,15 @@ public static class AuditEventType
     public const string TotpAssociate = "TOTP_ASSOCIATE";
     public const string TotpVerify = "TOTP_VERIFY";
 
+    /// <summary>The user removed their own authenticator (DELETE /v1/me/totp).</summary>
+    public const string TotpDisable = "TOTP_DISABLE";
+
+    /// <summary>A new set of recovery codes replaced the old one (POST /v1/me/totp/recovery-codes).</summary>
+    public const string RecoveryCodesIssued = "RECOVERY_CODES_ISSUED";
+
+    /// <summary>A recovery code was offered to remove a lost authenticator (POST /v1/recovery/totp).</summary>
+    public const string TotpRecovery = "TOTP_RECOVERY";
+
     /// <summary>A decision of the sign-in triggers (Define, Verify, pre token generation); the reason says which.</summary>
     public const string AuthChallenge = "AUTH_CHALLENGE";
 

@@ -12,13 +12,13 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     public const int DefaultRetentionDays = 365;
 
     public Task RecordAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, EnrollmentException? failure,
-        CancellationToken cancellationToken, string? deviceName = null, string? actor = null) =>
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null) =>
         RecordOutcomeAsync(eventType, caller, policy, OutcomeOf(failure), failure is null ? null : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
-            cancellationToken, deviceName, actor);
+            cancellationToken, deviceName, actor, factorRemoval);
 
     /// <summary>Records a decision that is not an <see cref="EnrollmentException"/> (the sign-in triggers' outcomes and reasons).</summary>
     public Task RecordOutcomeAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, string outcome, string? reason,
-        CancellationToken cancellationToken, string? deviceName = null, string? actor = null)
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null)
     {
         var now = time.GetUtcNow();
         var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
@@ -38,6 +38,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             AppVersion = caller.AppVersion,
             DeviceName = deviceName,
             Actor = actor,
+            FactorRemoval = factorRemoval,
             ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
         };
         return log.WriteAsync(auditEvent, cancellationToken);
@@ -49,7 +50,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     /// administrator's. <paramref name="successReason"/> says how a success came about (e.g. which factor removal).
     /// </summary>
     public Task RecordAdminActionAsync(string eventType, CallerContext admin, CompiledTenantPolicy? policy, AuditSubject subject,
-        EnrollmentException? failure, string? successReason, CancellationToken cancellationToken)
+        EnrollmentException? failure, string? successReason, CancellationToken cancellationToken, string? factorRemoval = null)
     {
         var now = time.GetUtcNow();
         var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
@@ -69,6 +70,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             AppVersion = admin.AppVersion,
             Actor = admin.Username,
             ActorSub = admin.UserSub,
+            FactorRemoval = factorRemoval,
             ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
         };
         return log.WriteAsync(auditEvent, cancellationToken);

@@ -24,4 +24,10 @@ public sealed record CallerContext
 
     /// <summary>The token's auth_time claim: when the user last signed in with credentials.</summary>
     public DateTimeOffset? AuthTime { get; init; }
+
+    /// <summary>
+    /// The token's mfa_enrollment_required claim, set by our pre-token-generation trigger when the user must
+    /// enroll now (for an enrolled user: only after a recovery-code sign-in, when the old factor is lost).
+    /// </summary>
+    public bool EnrollmentRequired { get; init; }
 }

@@ -15,6 +15,9 @@ public interface IUserPoolTotp
 
     /// <summary>Turns the software token on and makes it the preferred MFA.</summary>
     Task SetSoftwareTokenPreferredAsync(string accessToken, CancellationToken cancellationToken);
+
+    /// <summary>Turns the software token off and not preferred, with the user's own token (no IAM).</summary>
+    Task DisableSoftwareTokenAsync(string accessToken, CancellationToken cancellationToken);
 }
 
 public sealed record UserPoolUser(string Username, string? Sub, bool HasSoftwareToken, string? PreferredMfa);

@@ -1,6 +1,7 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Recovery;
 using Enrollment.Core.Totp;
 
 namespace Enrollment.Core.Enrollment;
@@ -15,15 +16,20 @@ public sealed class TotpEnrollmentService(
     IUserPoolTotp userPool,
     IRateLimiter limiter,
     AuditTrail audit,
-    TimeProvider time)
+    TimeProvider time,
+    IEnrollmentRecordStore records,
+    IRecoveryCodeStore recoveryCodes)
 {
     public const string AssociateAction = "ASSOCIATE";
     public const string VerifyFailureAction = "VERIFY_FAILURE";
 
+    private readonly AuditedAttemptRunner _attempts = new(tenants, audit);
+    private readonly RecoveryCodeIssuer _issuer = new(recoveryCodes, time);
+
     public Task<AssociateResult> AssociateAsync(CallerContext caller, TotpCredential credential, CancellationToken cancellationToken) =>
-        AuditedAsync(AuditEventType.TotpAssociate, caller, null, async attempt =>
+        _attempts.RunAsync(AuditEventType.TotpAssociate, caller, async attempt =>
         {
-            var policy = await ResolveAndGateAsync(attempt, cancellationToken);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
 
             var window = RateLimitCounter.Hourly(policy.TenantId, SubjectOf(caller), AssociateAction, time.GetUtcNow());
             var limit = policy.Policy.Enrollment.MaxAssociationsPerHour;
@@ -32,11 +38,15 @@ public sealed class TotpEnrollmentService(
                     DenialReason.AssociationLimit, window.SecondsUntilReset(time.GetUtcNow()));
 
             // Only an access token can tell whether a factor exists; a session comes from MFA_SETUP, so there is none.
-            if (credential.Kind == TotpCredentialKind.AccessToken && !policy.Policy.Enrollment.AllowReplace)
+            // A recent sign-in where replacing is allowed passes whatever the user has, so the read is skipped.
+            if (credential.Kind == TotpCredentialKind.AccessToken)
             {
-                var user = await userPool.GetUserAsync(credential.Value, cancellationToken);
-                if (user.HasSoftwareToken)
-                    throw EnrollmentException.Denied(DenialReason.AlreadyEnrolled, "An authenticator is already set up and this tenant does not allow replacing it.");
+                var recent = LifecycleRules.IsRecentSignIn(policy.Policy, caller, time.GetUtcNow());
+                if (!(LifecycleRules.MayReplace(policy.Policy, caller) && recent))
+                {
+                    var user = await userPool.GetUserAsync(credential.Value, cancellationToken);
+                    LifecycleRules.CheckReplacement(policy.Policy, caller, user.HasSoftwareToken, recent);
+                }
             }
 
             var association = await userPool.AssociateAsync(credential, cancellationToken);
@@ -54,9 +64,9 @@ public sealed class TotpEnrollmentService(
     {
         code = TotpInput.Code(code);
         deviceName = TotpInput.DeviceName(deviceName);
-        return AuditedAsync(AuditEventType.TotpVerify, caller, deviceName, async attempt =>
+        return _attempts.RunAsync(AuditEventType.TotpVerify, caller, async attempt =>
         {
-            var policy = await ResolveAndGateAsync(attempt, cancellationToken);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
 
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = RateLimitCounter.Hourly(policy.TenantId, SubjectOf(caller), VerifyFailureAction, time.GetUtcNow());
@@ -81,47 +91,30 @@ public sealed class TotpEnrollmentService(
             await limiter.ReleaseAsync(failures, cancellationToken);
             if (credential.Kind == TotpCredentialKind.AccessToken)
                 await userPool.SetSoftwareTokenPreferredAsync(credential.Value, cancellationToken);
-            return new VerifyResult(verification.Session);
-        }, cancellationToken);
-    }
 
-    private async Task<CompiledTenantPolicy> ResolveAndGateAsync(Attempt attempt, CancellationToken cancellationToken)
-    {
-        var policy = await tenants.ResolveAsync(attempt.Caller, cancellationToken);
-        attempt.Policy = policy;
-        EnrollmentGate.Check(policy, attempt.Caller);
-        return policy;
-    }
+            // The record on both paths: the sign-in triggers read it as "enrolled". On the session path the username
+            // is the body's, which Cognito binds to the session only at RespondToAuthChallenge; a forged one can at
+            // worst describe someone else's device, in a pool (MFA ON) where Cognito enforces each user's own factor.
+            var username = SignedInUsername(caller);
+            await records.PutAsync(new EnrollmentRecord(policy.TenantId, username, caller.UserSub, deviceName, time.GetUtcNow()), cancellationToken);
 
-    /// <summary>
-    /// Runs one attempt and writes its audit event, success or failure. If the audit store fails, the
-    /// caller gets SERVICE_UNAVAILABLE and the result (which may hold a secret) is dropped.
-    /// </summary>
-    private async Task<T> AuditedAsync<T>(string eventType, CallerContext caller, string? deviceName, Func<Attempt, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var attempt = new Attempt(caller);
-        T result;
-        try
-        {
-            result = await work(attempt);
-        }
-        catch (EnrollmentException failure)
-        {
-            await audit.RecordAsync(eventType, caller, attempt.Policy, failure, cancellationToken, deviceName);
-            throw;
-        }
-        await audit.RecordAsync(eventType, caller, attempt.Policy, null, cancellationToken, deviceName);
-        return result;
+            // Codes only for a user the token names: codes are a capability (they remove a factor), and minting
+            // them for a body's username would let anyone with a session of their own strip another user's TOTP.
+            if (credential.Kind == TotpCredentialKind.Session)
+                return new VerifyResult(verification.Session, RecoveryCodes: null);
+            var codes = policy.Policy.Recovery.CodeCount > 0
+                ? await _issuer.IssueAsync(policy.TenantId, username, policy.Policy.Recovery.CodeCount, cancellationToken)
+                : null;
+            return new VerifyResult(Session: null, codes?.Codes);
+        }, cancellationToken, deviceName);
     }
 
     /// <summary>Counters are per user within the tenant; the username is unique in the pool and known on both paths.</summary>
     private static string SubjectOf(CallerContext caller) => caller.Username ?? caller.UserSub ?? "-";
 
-    private sealed class Attempt(CallerContext caller)
-    {
-        public CallerContext Caller { get; } = caller;
-        public CompiledTenantPolicy? Policy { get; set; }
-    }
+    /// <summary>The authorizer's username claim (or the session route's body); a Cognito access token always has one.</summary>
+    internal static string SignedInUsername(CallerContext caller) =>
+        caller.Username ?? throw new EnrollmentException(ErrorCode.Unauthorized, "The access token names no user.");
 }
 
 /// <summary>What the app shows to set up the authenticator. ToString is redacted: it holds the secret.</summary>
@@ -130,7 +123,8 @@ public sealed record AssociateResult(string SecretCode, string OtpAuthUri, strin
     public override string ToString() => $"AssociateResult(Issuer={Issuer}, AccountName={AccountName})";
 }
 
-public sealed record VerifyResult(string? Session)
+/// <summary>The next session (session path) or the new recovery codes (access-token path). ToString is redacted.</summary>
+public sealed record VerifyResult(string? Session, IReadOnlyList<string>? RecoveryCodes = null)
 {
     public override string ToString() => "VerifyResult(redacted)";
 }

@@ -1,6 +1,6 @@
 namespace Enrollment.Core.Policy;
 
-/// <summary>Values of the envelope's <c>reason</c> when the tenant policy refuses (api.md).</summary>
+/// <summary>Values of the envelope's <c>reason</c> (api.md): mostly why the tenant policy refuses, also which limit or state.</summary>
 public static class DenialReason
 {
     public const string TenantNotFound = "TENANT_NOT_FOUND";
@@ -12,6 +12,18 @@ public static class DenialReason
     public const string ReauthenticationRequired = "REAUTHENTICATION_REQUIRED";
     public const string AssociationLimit = "ASSOCIATION_LIMIT";
     public const string VerificationFailureLimit = "VERIFICATION_FAILURE_LIMIT";
+
+    /// <summary>The tenant requires MFA and does not let users remove their authenticator.</summary>
+    public const string MfaRequired = "MFA_REQUIRED";
+
+    /// <summary>The tenant issues no recovery codes (recovery.codeCount is 0).</summary>
+    public const string RecoveryCodesDisabled = "RECOVERY_CODES_DISABLED";
+
+    /// <summary>RATE_LIMITED: too many recovery attempts for this username or from this source.</summary>
+    public const string RecoveryAttemptLimit = "RECOVERY_ATTEMPT_LIMIT";
+
+    /// <summary>CONFLICT: the route needs an enrolled authenticator and the user has none.</summary>
+    public const string NotEnrolled = "NOT_ENROLLED";
 
     /// <summary>An admin route, and the caller is not an administrator of the tenant in the path (whichever the cause).</summary>
     public const string NotTenantAdmin = "NOT_TENANT_ADMIN";

@@ -1,6 +1,7 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
+using Enrollment.Core.Recovery;
 
 namespace Enrollment.Functions.Hosting;
 
@@ -31,20 +32,21 @@ public sealed class AdminServices
 
     /// <param name="policies">Uncached: authorization and versions must see the latest write.</param>
     /// <param name="cursorSigner">Called once, by the audit function.</param>
-    /// <param name="resetPorts">Called once, by the reset function: the user pool's Admin* calls and the enrollment records.</param>
+    /// <param name="resetPorts">Called once, by the reset function: the user pool's Admin* calls, the enrollment records, the recovery codes.</param>
     public static AdminServices Create(ITenantPolicyAdminStore policies, IAuditReader auditReader, AuditTrail audit, TimeProvider time,
-        TimeSpan policyCacheLifetime, Func<AuditCursorSigner> cursorSigner, Func<(IUserPoolAdmin UserPool, IEnrollmentRecordStore Records)> resetPorts)
+        TimeSpan policyCacheLifetime, Func<AuditCursorSigner> cursorSigner, Func<(IUserPoolAdmin UserPool, IEnrollmentRecordStore Records, IRecoveryCodeStore RecoveryCodes)> resetPorts)
     {
         var authorizer = new TenantAdminAuthorizer(policies);
         var audited = new AuditedAdminAction(authorizer, audit);
+        // PublicationOnly: a missing setting fails that cold start and is not remembered as a failure.
         return new AdminServices(
-            new(() => new TenantPolicyAdminService(authorizer, policies, audited)),
-            new(() => new AuditSearchService(authorizer, auditReader, cursorSigner(), time)),
+            new(() => new TenantPolicyAdminService(authorizer, policies, audited), LazyThreadSafetyMode.PublicationOnly),
+            new(() => new AuditSearchService(authorizer, auditReader, cursorSigner(), time), LazyThreadSafetyMode.PublicationOnly),
             new(() =>
             {
-                var (userPool, records) = resetPorts();
-                return new TotpResetService(audited, records, userPool);
-            }),
+                var (userPool, records, recoveryCodes) = resetPorts();
+                return new TotpResetService(audited, records, recoveryCodes, userPool);
+            }, LazyThreadSafetyMode.PublicationOnly),
             policyCacheLifetime);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
+using Enrollment.Core.Recovery;
 using Enrollment.Functions.Http;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
@@ -25,41 +26,61 @@ public sealed class FunctionServices
     public static FunctionServices Shared => SharedInstance.Value;
 
     public required TotpEnrollmentService Enrollment { get; init; }
+    public required TotpLifecycleService Lifecycle { get; init; }
     public required HttpFunctionRunner Runner { get; init; }
     public required AdminServices Admin { get; init; }
+
+    /// <summary>
+    /// Built on first use, because only the recovery function has USER_POOL_ID (and Admin* rights): a process
+    /// that hosts every function (the local runner) builds the shared services before that function's variables
+    /// are set. A missing pool id fails that function's cold start, and is not remembered as a failure.
+    /// </summary>
+    public TotpRecoveryService Recovery => _recovery.Value;
+
+    private Lazy<TotpRecoveryService> _recovery = null!;
 
     public static FunctionServices FromEnvironment()
     {
         var upstreamTimeout = UpstreamTimeout();
         var dynamo = DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment() with { AttemptTimeout = upstreamTimeout });
         var cognito = CognitoIdentityProviderClient.FromEnvironment(attemptTimeout: upstreamTimeout);
-        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console,
-            AdminFunctionSettings.FromEnvironment());
+        return Create(dynamo, cognito, TableNames.FromEnvironment(), CachedTenantPolicyStore.LifetimeFromEnvironment(), TimeProvider.System, FunctionLog.Console);
     }
 
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
-    /// <param name="admin">Settings only some admin functions have (cursor secret, user pool); none by default.</param>
+    /// <param name="userPoolId">For the Admin* calls of recovery and the admin reset; null reads USER_POOL_ID when one is first used.</param>
+    /// <param name="cursorSigningKey">The admin audit cursors' secret; null reads CURSOR_SIGNING_KEY when the audit service is first used.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
-        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, AdminFunctionSettings? admin = null)
+        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, string? userPoolId = null, string? cursorSigningKey = null)
     {
-        admin ??= AdminFunctionSettings.None;
         var policyStore = new DynamoDbTenantPolicyStore(dynamo, tables.Tenants);
-        var policies = new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime);
+        var tenants = new TenantResolver(new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime));
         var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
-        var enrollment = new TotpEnrollmentService(new TenantResolver(policies), new CognitoUserPoolTotp(cognito),
-            new DynamoDbRateLimiter(dynamo, tables.UserState), audit, time);
+        var userPool = new CognitoUserPoolTotp(cognito);
+        var limiter = new DynamoDbRateLimiter(dynamo, tables.UserState);
+        var records = new DynamoDbEnrollmentRecordStore(dynamo, tables.UserState);
+        var recoveryCodes = new DynamoDbRecoveryCodeStore(dynamo, tables.UserState, time);
         return new FunctionServices
         {
-            Enrollment = enrollment,
+            Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
+            Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
+            _recovery = new Lazy<TotpRecoveryService>(
+                () => new TotpRecoveryService(tenants, limiter, recoveryCodes, UserPoolAdmin(cognito, userPoolId), records, audit, time),
+                LazyThreadSafetyMode.PublicationOnly),
+            // The admin services are built on first use too: each reads only its own function's settings.
             Admin = AdminServices.Create(policyStore, new DynamoDbAuditReader(dynamo, tables.Audit), audit, time, policyCacheLifetime,
-                admin.CursorSigner, () =>
-                {
-                    // Until the Cognito admin adapter and the enrollment record store are merged: 503, nothing removed.
-                    var unwired = new UnwiredResetPorts();
-                    return (unwired, unwired);
-                }),
+                () => CursorSigningKey.Signer(cursorSigningKey),
+                () => (UserPoolAdmin(cognito, userPoolId), records, recoveryCodes)),
         };
+    }
+
+    /// <summary>Only the recovery and admin reset functions have USER_POOL_ID (and Admin* rights); elsewhere this is never called.</summary>
+    private static CognitoUserPoolAdmin UserPoolAdmin(CognitoIdentityProviderClient cognito, string? userPoolId)
+    {
+        var poolId = userPoolId ?? CognitoUserPoolAdmin.UserPoolIdFromEnvironment()
+            ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery and admin reset functions.");
+        return new CognitoUserPoolAdmin(cognito, poolId);
     }
 
     private static TimeSpan UpstreamTimeout()

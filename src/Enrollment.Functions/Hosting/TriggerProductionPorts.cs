@@ -12,14 +12,15 @@ namespace Enrollment.Functions.Hosting;
 public static class TriggerProductionPorts
 {
     /// <summary>
-    /// Builds tenant policies, enrollment records, recovery codes, rate limits and audit on the shared client.
-    /// The single place to wire at merge, for example:
-    /// <c>(db, tables) => new(new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(db, tables.Tenants), TimeProvider.System, CachedTenantPolicyStore.LifetimeFromEnvironment()),
-    /// new DynamoDbEnrollmentRecordStore(db, tables.UserState), new DynamoDbRecoveryCodeVerifier(db, tables.UserState),
-    /// new DynamoDbRateLimiter(db, tables.UserState), new DynamoDbAuditLog(db, tables.Audit))</c>.
-    /// While it is null, <see cref="TriggerServices.Shared"/> throws <see cref="InvalidOperationException"/> saying so.
+    /// Builds tenant policies, enrollment records, recovery codes, rate limits and audit on the shared client: the
+    /// same DynamoDB adapters as the HTTP functions, so a code consumed here is consumed for the recovery route too.
     /// </summary>
-    public static readonly Func<IAmazonDynamoDB, TriggerTables, InfrastructureAdapters>? InfrastructureAdapters = null;
+    public static readonly Func<IAmazonDynamoDB, TriggerTables, InfrastructureAdapters>? InfrastructureAdapters = (db, tables) => new(
+        new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(db, tables.Tenants), TimeProvider.System, CachedTenantPolicyStore.LifetimeFromEnvironment()),
+        new DynamoDbEnrollmentRecordStore(db, tables.UserState),
+        new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System),
+        new DynamoDbRateLimiter(db, tables.UserState),
+        new DynamoDbAuditLog(db, tables.Audit));
 
     public const string NotWired =
         "The trigger functions' DynamoDB adapters are not wired: set TriggerProductionPorts.InfrastructureAdapters " +

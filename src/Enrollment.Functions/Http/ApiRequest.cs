@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.SignIn;
 using Enrollment.Functions.Wire;
 
 namespace Enrollment.Functions.Http;
@@ -105,6 +106,7 @@ public sealed class ApiRequest(HttpApiRequest raw)
             Username = Claim(claims, "username") ?? Claim(claims, "cognito:username"),
             UserSub = Claim(claims, "sub"),
             TenantClaim = Claim(claims, "tenant_id"),
+            EnrollmentRequired = Claim(claims, TokenClaimNames.MfaEnrollmentRequired) == "true",
             AuthTime = long.TryParse(Claim(claims, "auth_time"), out var authTime) ? DateTimeOffset.FromUnixTimeSeconds(authTime) : null,
         };
     }

@@ -5,7 +5,10 @@ using Enrollment.Functions.Wire;
 
 namespace Enrollment.Functions.Http;
 
-/// <summary>POST /v1/me/totp/verify: checks the first code, then turns TOTP on and makes it preferred.</summary>
+/// <summary>
+/// POST /v1/me/totp/verify: checks the first code, then turns TOTP on and makes it preferred, records the device
+/// and returns a new set of recovery codes (once; where the tenant issues them).
+/// </summary>
 public sealed class MeVerifyTotpFunction(TotpEnrollmentService enrollment, HttpFunctionRunner runner)
 {
     public const string Route = "POST /v1/me/totp/verify";
@@ -19,7 +22,7 @@ public sealed class MeVerifyTotpFunction(TotpEnrollmentService enrollment, HttpF
         var body = request.ReadBody(FunctionJsonContext.Default.MeVerifyBody, allowEmpty: false)!;
         if (body.Code is null) throw EnrollmentException.Invalid("code is required.", "code");
 
-        await enrollment.VerifyAsync(caller, TotpCredential.AccessToken(token), body.Code, body.DeviceName, ct);
-        return ApiResponses.Ok(new VerifyData("SUCCESS", MfaEnabled: true, Session: null), FunctionJsonContext.Default.SuccessEnvelopeVerifyData, request.RequestId);
+        var result = await enrollment.VerifyAsync(caller, TotpCredential.AccessToken(token), body.Code, body.DeviceName, ct);
+        return ApiResponses.Ok(new VerifyData("SUCCESS", MfaEnabled: true, Session: null, result.RecoveryCodes), FunctionJsonContext.Default.SuccessEnvelopeVerifyData, request.RequestId);
     });
 }

@@ -16,4 +16,9 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(MeVerifyBody))]
 [JsonSerializable(typeof(ChallengeAssociateBody))]
 [JsonSerializable(typeof(ChallengeVerifyBody))]
+[JsonSerializable(typeof(RecoverTotpBody))]
+[JsonSerializable(typeof(SuccessEnvelope<TotpStatusData>))]
+[JsonSerializable(typeof(SuccessEnvelope<TotpDisabledData>))]
+[JsonSerializable(typeof(SuccessEnvelope<RecoveryCodesData>))]
+[JsonSerializable(typeof(SuccessEnvelope<RecoveryAcceptedData>))]
 public sealed partial class FunctionJsonContext : JsonSerializerContext;

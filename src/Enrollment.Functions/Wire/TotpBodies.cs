@@ -14,4 +14,5 @@ public sealed record ChallengeVerifyBody(string? Session, string? Username, stri
 
 public sealed record AssociateData(string SecretCode, string OtpauthUri, string Issuer, string AccountName, string? QrCodeSvg, string? Session);
 
-public sealed record VerifyData(string Status, bool? MfaEnabled, string? Session);
+/// <summary>RecoveryCodes: the new set, shown once, on the access-token path when the tenant issues codes.</summary>
+public sealed record VerifyData(string Status, bool? MfaEnabled, string? Session, IReadOnlyList<string>? RecoveryCodes = null);

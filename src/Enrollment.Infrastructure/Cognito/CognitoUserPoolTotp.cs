@@ -79,6 +79,21 @@ public sealed class CognitoUserPoolTotp : IUserPoolTotp
         });
     }
 
+    public Task DisableSoftwareTokenAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        RequireCredential(accessToken);
+        var request = new SetUserMfaPreferenceRequest
+        {
+            AccessToken = accessToken,
+            SoftwareTokenMfaSettings = new MfaPreferenceSettings { Enabled = false, PreferredMfa = false },
+        };
+        return Map(async () =>
+        {
+            await _client.SetUserMfaPreferenceAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+    }
+
     /// <summary>
     /// On the session path the app continues with the newest session; if Cognito returns none, the one it sent
     /// is still current. The access-token path has no session to hand back (moto returns one anyway).

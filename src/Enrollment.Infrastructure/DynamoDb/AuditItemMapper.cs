@@ -32,6 +32,7 @@ internal static class AuditItemMapper
         AddOptional(item, "appVersion", e.AppVersion);
         AddOptional(item, "deviceName", e.DeviceName);
         AddOptional(item, "actor", e.Actor);
+        AddOptional(item, "factorRemoval", e.FactorRemoval);
         AddOptional(item, "actorSub", e.ActorSub);
         return item;
     }
@@ -52,6 +53,7 @@ internal static class AuditItemMapper
         AppVersion = Optional(item, "appVersion"),
         DeviceName = Optional(item, "deviceName"),
         Actor = Optional(item, "actor"),
+        FactorRemoval = Optional(item, "factorRemoval"),
         ActorSub = Optional(item, "actorSub"),
         ExpiresAt = item.TryGetValue(AuditKeys.TimeToLive, out var ttl) && ttl.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 0,
     };

@@ -13,6 +13,8 @@ internal static class DynamoDbFailures
     public const string AuditUnavailable = "The audit store is unavailable; nothing was returned.";
     public const string PolicyUnavailable = "The tenant policy store is unavailable; nothing was returned.";
     public const string RateLimitUnavailable = "The rate limit store is unavailable; nothing was returned.";
+    public const string EnrollmentRecordUnavailable = "The enrollment record store is unavailable; nothing was returned.";
+    public const string RecoveryCodesUnavailable = "The recovery code store is unavailable; nothing was returned.";
 
     /// <summary>
     /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint),
@@ -27,4 +29,17 @@ internal static class DynamoDbFailures
     };
 
     public static EnrollmentException Unavailable(string message) => new(ErrorCode.ServiceUnavailable, message);
+
+    /// <summary>Runs one call; a store that cannot be reached becomes SERVICE_UNAVAILABLE with <paramref name="message"/>.</summary>
+    public static async Task<T> GuardAsync<T>(Func<Task<T>> call, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw Unavailable(message);
+        }
+    }
 }

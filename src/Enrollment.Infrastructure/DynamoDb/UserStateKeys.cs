@@ -1,11 +1,12 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Enrollment;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
-/// Keys of the user state table: one partition per user of a tenant, holding that user's rate counters now
-/// (and enrollment records later). Spreads load the way users spread, with no tenant-wide hot key.
+/// Keys of the user state table: one partition per user of a tenant, holding that user's rate counters,
+/// enrollment record and recovery codes. Spreads load the way users spread, with no tenant-wide hot key.
 /// </summary>
 public static class UserStateKeys
 {
@@ -18,6 +19,27 @@ public static class UserStateKeys
     public static readonly TimeSpan CounterGrace = TimeSpan.FromDays(1);
 
     public static string UserPartition(string tenantId, string subject) => $"TENANT#{tenantId}#USER#{subject}";
+
+    /// <summary>The enrollment record: one item per user.</summary>
+    public const string EnrollmentSortKey = "ENROLLMENT";
+
+    /// <summary>Every recovery item (the set and its codes) starts with this, so one Query finds them all.</summary>
+    public const string RecoveryPrefix = "RECOVERY#";
+
+    /// <summary>The current set: its salt and generation.</summary>
+    public const string RecoverySetSortKey = RecoveryPrefix + "SET";
+
+    public const string RecoveryCodePrefix = RecoveryPrefix + "CODE#";
+
+    /// <summary>One code, by its salted hash: a guess is looked up by key, never by scanning.</summary>
+    public static string RecoveryCodeSortKey(string hash) => RecoveryCodePrefix + hash;
+
+    /// <summary>The key of one item of a user's partition.</summary>
+    public static Dictionary<string, AttributeValue> ItemKey(string tenantId, string subject, string sortKey) => new()
+    {
+        [PartitionKey] = new AttributeValue { S = UserPartition(tenantId, subject) },
+        [SortKey] = new AttributeValue { S = sortKey },
+    };
 
     /// <summary>Minutes included so that windows shorter than an hour get their own counters.</summary>
     public static string CounterSortKey(RateLimitCounter counter) =>

@@ -85,6 +85,7 @@ public sealed class AdminActionsTests
     public async Task A_reset_removes_the_factor_then_the_record_and_is_audited_with_actor_and_removal()
     {
         await AddRecordAsync("acme", "jane");
+        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "jane", 3, Ct);
         _world.UserPool.Answer = FactorRemoval.PreferenceDisabled;
         var caller = AdminWorld.AcmeAdmin();
 
@@ -93,8 +94,9 @@ public sealed class AdminActionsTests
         Assert.Equal(new TotpResetResult("jane", FactorRemoval.PreferenceDisabled), result);
         Assert.Equal(["jane"], _world.UserPool.Removed);
         Assert.Null(await _world.Records.GetAsync("acme", "jane", Ct));
+        Assert.Null(_world.RecoveryCodes.SetOf("acme", "jane"));
         var e = Assert.Single(_world.Audit.Events);
-        Assert.Equal((AuditEventType.TotpAdminReset, AuditOutcome.Success, "PREFERENCE_DISABLED"), (e.EventType, e.Outcome, e.Reason));
+        Assert.Equal((AuditEventType.TotpAdminReset, AuditOutcome.Success, "PREFERENCE_DISABLED", "PREFERENCE_DISABLED"), (e.EventType, e.Outcome, e.Reason, e.FactorRemoval));
         Assert.Equal(("acme", "jane", "sub-jane", "alice", "sub-alice", caller.Caller.RequestId), (e.TenantId, e.Username, e.UserSub, e.Actor, e.ActorSub, e.RequestId));
     }
 

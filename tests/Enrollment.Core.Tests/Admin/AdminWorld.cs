@@ -24,14 +24,15 @@ public sealed class AdminWorld
         var audited = new AuditedAdminAction(Authorizer, new AuditTrail(Audit, Time));
         Signer = AuditCursorSigner.FromText(Secret);
         Policies = new TenantPolicyAdminService(Authorizer, Store, audited);
-        Reset = new TotpResetService(audited, Records, UserPool);
+        Reset = new TotpResetService(audited, Records, RecoveryCodes, UserPool);
     }
 
     public MemoryTenantPolicyAdminStore Store { get; }
     public FakeAuditLog Audit { get; }
     public FixedTime Time { get; }
     public MemoryEnrollmentRecordStore Records { get; } = new();
-    public FakeUserPoolAdmin UserPool { get; } = new();
+    public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
+    public FakeRecoveryCodeStore RecoveryCodes { get; } = new(new CallLog());
     public TenantAdminAuthorizer Authorizer { get; }
     public AuditCursorSigner Signer { get; }
     public TenantPolicyAdminService Policies { get; }

@@ -23,6 +23,8 @@ public class TotpEnrollmentServiceTests
     private readonly FakeUserPool _pool;
     private readonly FakeLimiter _limiter;
     private readonly FakeAuditLog _audit;
+    private readonly FakeRecordStore _records;
+    private readonly FakeRecoveryCodeStore _codes;
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
     private readonly TotpEnrollmentService _service;
 
@@ -32,8 +34,13 @@ public class TotpEnrollmentServiceTests
         _pool = new FakeUserPool(_log);
         _limiter = new FakeLimiter(_log);
         _audit = new FakeAuditLog(_log);
-        _service = new TotpEnrollmentService(new TenantResolver(_store), _pool, _limiter, new AuditTrail(_audit, _time), _time);
+        _records = new FakeRecordStore(_log);
+        _codes = new FakeRecoveryCodeStore(_log);
+        _service = Service(_store);
     }
+
+    private TotpEnrollmentService Service(FakePolicyStore store) =>
+        new(new TenantResolver(store), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
 
     private static CallerContext Caller(string? clientId = "client-1", string? ip = "203.0.113.7", string? version = "2.1.0", string? tenant = null) => new()
     {
@@ -87,7 +94,7 @@ public class TotpEnrollmentServiceTests
     public async Task Disabled_tenant_is_denied()
     {
         var store = new FakePolicyStore(_log, Acme with { Enrollment = Acme.Enrollment with { Enabled = false } });
-        var service = new TotpEnrollmentService(new TenantResolver(store), _pool, _limiter, new AuditTrail(_audit, _time), _time);
+        var service = Service(store);
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => service.AssociateAsync(Caller(), Token, CancellationToken.None));
         Assert.Equal(DenialReason.EnrollmentDisabled, ex.Reason);
     }
@@ -119,11 +126,25 @@ public class TotpEnrollmentServiceTests
         Assert.Equal(DenialReason.AlreadyEnrolled, ex.Reason);
         Assert.DoesNotContain("cognito:Associate", _log.Calls);
 
+        // Replacing is allowed, and needs a recent sign-in (lifecycle): then no read is needed at all.
         var store = new FakePolicyStore(_log, Acme with { Enrollment = Acme.Enrollment with { AllowReplace = true } });
-        var service = new TotpEnrollmentService(new TenantResolver(store), _pool, _limiter, new AuditTrail(_audit, _time), _time);
+        var service = Service(store);
         _log.Calls.Clear();
-        await service.AssociateAsync(Caller(), Token, CancellationToken.None);
+        await service.AssociateAsync(Caller() with { AuthTime = _time.Now.AddSeconds(-60) }, Token, CancellationToken.None);
         Assert.DoesNotContain("cognito:GetUser", _log.Calls); // no read needed when replacing is allowed
+    }
+
+    [Fact]
+    public async Task A_token_marked_must_enroll_after_recovery_may_replace_the_lost_factor_but_only_with_a_recent_sign_in()
+    {
+        _pool.HasSoftwareToken = true;
+        var recovered = Caller() with { EnrollmentRequired = true, AuthTime = _time.Now.AddSeconds(-10) };
+        var result = await _service.AssociateAsync(recovered, Token, CancellationToken.None);
+        Assert.Equal(FakeUserPool.Secret, result.SecretCode);
+
+        var stale = await Assert.ThrowsAsync<EnrollmentException>(() =>
+            _service.AssociateAsync(recovered with { AuthTime = _time.Now.AddHours(-2) }, Token, CancellationToken.None));
+        Assert.Equal(DenialReason.ReauthenticationRequired, stale.Reason);
     }
 
     [Fact]
@@ -157,7 +178,8 @@ public class TotpEnrollmentServiceTests
     public async Task Verify_counts_wrong_codes_and_limits_them_but_a_right_code_does_not_count()
     {
         await _service.VerifyAsync(Caller(), Token, "123456", "Pixel 9", CancellationToken.None);
-        Assert.Equal(["policy", "limit:VERIFY_FAILURE", "cognito:Verify", "release:VERIFY_FAILURE", "cognito:SetPreference", "audit:SUCCESS"], _log.Calls);
+        // Lifecycle: a verified authenticator gets its record and a new set of recovery codes before the audit.
+        Assert.Equal(["policy", "limit:VERIFY_FAILURE", "cognito:Verify", "release:VERIFY_FAILURE", "cognito:SetPreference", "record:put", "codes:replace", "audit:SUCCESS"], _log.Calls);
         Assert.Equal(0, _limiter.Count("VERIFY_FAILURE"));
         Assert.Equal("Pixel 9", _audit.Events.Single().DeviceName);
 

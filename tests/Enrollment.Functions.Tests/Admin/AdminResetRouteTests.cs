@@ -1,5 +1,6 @@
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Recovery;
 using Enrollment.Functions.Tests.Integration;
 using static Enrollment.Functions.Tests.Admin.AdminTestBed;
 
@@ -25,6 +26,7 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
     {
         var acme = await _bed.CreateTenantAsync("acme");
         await EnrollAsync(acme.TenantId, "jane@example.com");
+        var codes = await new RecoveryCodeIssuer(_bed.RecoveryCodes, TimeProvider.System).IssueAsync(acme.TenantId, "jane@example.com", 5, Ct);
 
         var response = await ResetAsync(As(ResetRequest(acme.TenantId, "jane@example.com"), acme, "alice").WithRequestId("req-reset-1"));
 
@@ -33,11 +35,14 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
         Assert.Equal("DELETED", response.Data.GetProperty("factorRemoval").GetString());
         Assert.Equal(["jane@example.com"], _bed.UserPool.Removed);
         Assert.Null(await _bed.Records.GetAsync(acme.TenantId, "jane@example.com", Ct));
+        // The codes went with the authenticator (they may be on the lost phone): none is accepted any more.
+        Assert.Equal(0, await _bed.RecoveryCodes.CountRemainingAsync(acme.TenantId, "jane@example.com", Ct));
+        Assert.False(await _bed.RecoveryCodes.TryConsumeAsync(acme.TenantId, "jane@example.com", codes.Codes[0], Ct));
 
         var audit = Assert.Single(await backend.AuditItemsAsync(acme.TenantId, "jane@example.com"));
         Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "DELETED", "req-reset-1"), (audit["eventType"].S, audit["outcome"].S, audit["reason"].S, audit["requestId"].S));
-        Assert.Equal(("alice", "sub-alice", "sub-jane@example.com"), (audit["actor"].S, audit["actorSub"].S, audit["userSub"].S));
-        SecretScan.AssertAbsent([_bed.Log.ToString(), response.Raw, SecretScan.Render(audit)], Token);
+        Assert.Equal(("alice", "sub-alice", "sub-jane@example.com", "DELETED"), (audit["actor"].S, audit["actorSub"].S, audit["userSub"].S, audit["factorRemoval"].S));
+        SecretScan.AssertAbsent([_bed.Log.ToString(), response.Raw, SecretScan.Render(audit)], [Token, .. codes.Codes]);
     }
 
     [Fact]
@@ -121,6 +126,7 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
 
         response.AssertError(400, "VALIDATION_ERROR");
         Assert.Equal("username", response.Reason);
-        Assert.Equal(0, _bed.Records.Reads);
+        Assert.Empty(await backend.AuditItemsAsync(acme.TenantId, new string('u', 129)));
+        Assert.Empty(_bed.UserPool.Removed);
     }
 }

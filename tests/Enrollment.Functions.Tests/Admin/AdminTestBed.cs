@@ -11,9 +11,9 @@ using Enrollment.Testing;
 namespace Enrollment.Functions.Tests.Admin;
 
 /// <summary>
-/// The four admin functions over DynamoDB on moto (policies, audit log and reader as in production), with the user
-/// pool's Admin* calls and the enrollment records in memory. Each test makes its own tenants, so tests sharing the
-/// tables do not see each other.
+/// The four admin functions over DynamoDB on moto (policies, audit, enrollment records and recovery codes as in
+/// production), with the user pool's Admin* call faked so tests choose its answer. Each test makes its own tenants, so
+/// tests sharing the tables do not see each other. The reset against moto's Cognito is in AdminResetStoryTests.
 /// </summary>
 public sealed class AdminTestBed
 {
@@ -26,8 +26,10 @@ public sealed class AdminTestBed
         Time = time ?? TimeProvider.System;
         PolicyStore = new DynamoDbTenantPolicyStore(Dynamo, backend.Tables.Tenants);
         AuditLog = new DynamoDbAuditLog(Dynamo, backend.Tables.Audit);
+        Records = new DynamoDbEnrollmentRecordStore(Dynamo, backend.Tables.UserState);
+        RecoveryCodes = new DynamoDbRecoveryCodeStore(Dynamo, backend.Tables.UserState, Time);
         Services = AdminServices.Create(PolicyStore, new DynamoDbAuditReader(Dynamo, backend.Tables.Audit), new AuditTrail(AuditLog, Time), Time,
-            TimeSpan.FromSeconds(60), () => AuditCursorSigner.FromText(CursorSecret), () => (UserPool, Records));
+            TimeSpan.FromSeconds(60), () => AuditCursorSigner.FromText(CursorSecret), () => (UserPool, Records, RecoveryCodes));
         var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(8));
         GetPolicy = new AdminGetPolicyFunction(Services.Policies, runner);
         PutPolicy = new AdminPutPolicyFunction(Services.Policies, Services.PolicyCacheLifetime, runner);
@@ -40,8 +42,9 @@ public sealed class AdminTestBed
     public DynamoDbTenantPolicyStore PolicyStore { get; }
     public DynamoDbAuditLog AuditLog { get; }
     public AdminServices Services { get; }
-    public FakeUserPoolAdmin UserPool { get; } = new();
-    public MemoryEnrollmentRecordStore Records { get; } = new();
+    public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
+    public DynamoDbEnrollmentRecordStore Records { get; }
+    public DynamoDbRecoveryCodeStore RecoveryCodes { get; }
     public StringWriter Log { get; } = new();
     public AdminGetPolicyFunction GetPolicy { get; }
     public AdminPutPolicyFunction PutPolicy { get; }

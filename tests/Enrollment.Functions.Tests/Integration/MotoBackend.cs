@@ -46,13 +46,15 @@ public sealed class MotoBackend : IAsyncLifetime
     /// The production graph. <paramref name="serializeDynamo"/>: moto does not lock conditional writes, so
     /// concurrency tests send DynamoDB calls over one connection (our handlers still run in parallel).
     /// </summary>
-    public BackedFunctions Functions(StringWriter log, bool serializeDynamo = false, Uri? cognitoEndpoint = null, Uri? dynamoEndpoint = null)
+    /// <param name="userPoolId">The pool the recovery route removes factors in (its USER_POOL_ID).</param>
+    public BackedFunctions Functions(StringWriter log, bool serializeDynamo = false, Uri? cognitoEndpoint = null, Uri? dynamoEndpoint = null,
+        string? userPoolId = null, TimeSpan? policyCacheLifetime = null)
     {
         IAmazonDynamoDB dynamo = dynamoEndpoint is not null
             ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, DynamoMotoFixture.Credentials)
             : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
         var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
-        var services = FunctionServices.Create(dynamo, cognito, Tables, TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log));
+        var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId);
         return new BackedFunctions(services);
     }
 
@@ -93,6 +95,14 @@ public sealed class BackedFunctions(FunctionServices services)
     public MeVerifyTotpFunction MeVerify { get; } = new(services.Enrollment, services.Runner);
     public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(services.Enrollment, services.Runner);
     public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(services.Enrollment, services.Runner);
+    public MeTotpStatusFunction MeTotpStatus { get; } = new(services.Lifecycle, services.Runner);
+    public MeDisableTotpFunction MeDisable { get; } = new(services.Lifecycle, services.Runner);
+    public MeRecoveryCodesFunction MeRecoveryCodes { get; } = new(services.Lifecycle, services.Runner);
+
+    /// <summary>Built when first used: it needs the pool id (<see cref="MotoBackend.Functions"/>'s userPoolId).</summary>
+    public RecoverTotpFunction Recover => _recover ??= new(services.Recovery, services.Runner);
+
+    private RecoverTotpFunction? _recover;
 
     public static async Task<FunctionResponse> Call(Func<Stream, Task<Stream>> handler, HttpApiRequestBuilder request) =>
         await FunctionResponse.ReadAsync(await handler(request.BuildStream()));

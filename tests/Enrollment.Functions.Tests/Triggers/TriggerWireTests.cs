@@ -152,10 +152,23 @@ public sealed class TriggerWireTests
     }
 
     [Fact]
-    public void The_production_constructor_says_plainly_when_the_infrastructure_is_not_wired()
+    public void Without_adapters_the_ports_say_plainly_that_the_infrastructure_is_not_wired()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => new DefineAuthChallengeFunction());
+        var failure = Assert.Throws<InvalidOperationException>(() => TriggerProductionPorts.Create(_ => "x", adapters: null));
         Assert.Equal(TriggerProductionPorts.NotWired, failure.Message);
+    }
+
+    [Fact]
+    public void Production_wires_the_same_DynamoDB_adapters_as_the_http_functions()
+    {
+        using var client = new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("test", "test"), Amazon.RegionEndpoint.EUWest1);
+        var adapters = TriggerProductionPorts.InfrastructureAdapters!(client, new TriggerTables("audit", "tenants", "user-state"));
+
+        Assert.IsType<CachedTenantPolicyStore>(adapters.Policies);
+        Assert.IsType<DynamoDbEnrollmentRecordStore>(adapters.Enrollments);
+        Assert.IsType<DynamoDbRecoveryCodeStore>(adapters.RecoveryCodes);
+        Assert.IsType<DynamoDbRateLimiter>(adapters.Limiter);
+        Assert.IsType<DynamoDbAuditLog>(adapters.Audit);
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+using Enrollment.Core.Errors;
+using Enrollment.Core.Policy;
+
+namespace Enrollment.Core.Enrollment;
+
+/// <summary>One attempt in progress: what the work learns on the way, for the attempt's audit event.</summary>
+public sealed class AuditedAttempt(CallerContext caller)
+{
+    public CallerContext Caller { get; } = caller;
+
+    public CompiledTenantPolicy? Policy { get; set; }
+
+    public string? DeviceName { get; set; }
+
+    /// <summary>How a factor was removed (recovery), as <see cref="FactorRemovalNames"/> writes it.</summary>
+    public string? FactorRemoval { get; set; }
+
+    /// <summary>
+    /// A failure the audit event records but the caller is not told: the recovery route answers the same
+    /// whatever happened, so that the answer reveals nothing about the user or the code.
+    /// </summary>
+    public EnrollmentException? UndisclosedFailure { get; set; }
+}

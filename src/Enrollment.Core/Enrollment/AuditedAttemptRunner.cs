@@ -1,0 +1,42 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Errors;
+using Enrollment.Core.Policy;
+
+namespace Enrollment.Core.Enrollment;
+
+/// <summary>
+/// Runs one attempt and writes its audit event, success or failure: every attempt leaves exactly one. If the
+/// audit store fails, the caller gets SERVICE_UNAVAILABLE and the result (which may hold a secret) is dropped.
+/// </summary>
+public sealed class AuditedAttemptRunner(TenantResolver tenants, AuditTrail audit)
+{
+    public async Task<T> RunAsync<T>(string eventType, CallerContext caller, Func<AuditedAttempt, Task<T>> work,
+        CancellationToken cancellationToken, string? deviceName = null)
+    {
+        var attempt = new AuditedAttempt(caller) { DeviceName = deviceName };
+        T result;
+        try
+        {
+            result = await work(attempt);
+        }
+        catch (EnrollmentException failure)
+        {
+            await RecordAsync(eventType, attempt, failure, cancellationToken);
+            throw;
+        }
+        await RecordAsync(eventType, attempt, attempt.UndisclosedFailure, cancellationToken);
+        return result;
+    }
+
+    /// <summary>The caller's tenant and the policy rules that need no I/O (enabled, client, app version, network).</summary>
+    public async Task<CompiledTenantPolicy> ResolveAndGateAsync(AuditedAttempt attempt, CancellationToken cancellationToken)
+    {
+        var policy = await tenants.ResolveAsync(attempt.Caller, cancellationToken);
+        attempt.Policy = policy;
+        EnrollmentGate.Check(policy, attempt.Caller);
+        return policy;
+    }
+
+    private Task RecordAsync(string eventType, AuditedAttempt attempt, EnrollmentException? failure, CancellationToken cancellationToken) =>
+        audit.RecordAsync(eventType, attempt.Caller, attempt.Policy, failure, cancellationToken, attempt.DeviceName, factorRemoval: attempt.FactorRemoval);
+}

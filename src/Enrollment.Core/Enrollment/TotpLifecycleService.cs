@@ -1,0 +1,76 @@
+using Enrollment.Core.Audit;
+using Enrollment.Core.Policy;
+using Enrollment.Core.Recovery;
+
+namespace Enrollment.Core.Enrollment;
+
+/// <summary>
+/// The signed-in user's authenticator after enrollment: its status, removing it, and a new set of recovery
+/// codes. Same order as enrollment: tenant, rules without I/O, then the user pool, then our own stores; each
+/// change leaves one audit event, and new codes are returned only after it is written.
+/// </summary>
+public sealed class TotpLifecycleService(
+    TenantResolver tenants,
+    IUserPoolTotp userPool,
+    IEnrollmentRecordStore records,
+    IRecoveryCodeStore recoveryCodes,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    /// <summary>The user pool's name of the TOTP factor (GetUser's PreferredMfaSetting).</summary>
+    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+
+    private readonly AuditedAttemptRunner _attempts = new(tenants, audit);
+    private readonly RecoveryCodeIssuer _issuer = new(recoveryCodes, time);
+
+    /// <summary>A read: not audited. The three reads are independent, so they run together.</summary>
+    public async Task<TotpStatus> GetStatusAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken)
+    {
+        var username = TotpEnrollmentService.SignedInUsername(caller);
+        var policy = await tenants.ResolveAsync(caller, cancellationToken);
+        var user = userPool.GetUserAsync(accessToken, cancellationToken);
+        var record = records.GetAsync(policy.TenantId, username, cancellationToken);
+        var remaining = recoveryCodes.CountRemainingAsync(policy.TenantId, username, cancellationToken);
+        await Task.WhenAll(user, record, remaining);
+
+        // A record or codes without a factor are leftovers (e.g. removed in the console): not shown.
+        if (!user.Result.HasSoftwareToken) return new TotpStatus(false, false, null, null, 0);
+        return new TotpStatus(
+            Enrolled: true,
+            Preferred: user.Result.PreferredMfa == SoftwareTokenMfa,
+            record.Result?.DeviceName,
+            record.Result?.EnrolledAt,
+            remaining.Result);
+    }
+
+    public Task DisableAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
+        _attempts.RunAsync(AuditEventType.TotpDisable, caller, async attempt =>
+        {
+            var username = TotpEnrollmentService.SignedInUsername(caller);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            LifecycleRules.RequireDisableAllowed(policy.Policy);
+            LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
+
+            var user = await userPool.GetUserAsync(accessToken, cancellationToken);
+            if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();
+            await userPool.DisableSoftwareTokenAsync(accessToken, cancellationToken);
+            // Codes would otherwise still "recover" a factor that is gone, and the record would show it.
+            await Task.WhenAll(
+                records.DeleteAsync(policy.TenantId, username, cancellationToken),
+                recoveryCodes.DeleteAllAsync(policy.TenantId, username, cancellationToken));
+            return true;
+        }, cancellationToken);
+
+    public Task<IssuedRecoveryCodes> ReplaceRecoveryCodesAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
+        _attempts.RunAsync(AuditEventType.RecoveryCodesIssued, caller, async attempt =>
+        {
+            var username = TotpEnrollmentService.SignedInUsername(caller);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            LifecycleRules.RequireRecoveryCodesOn(policy.Policy);
+            LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
+
+            var user = await userPool.GetUserAsync(accessToken, cancellationToken);
+            if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();
+            return await _issuer.IssueAsync(policy.TenantId, username, policy.Policy.Recovery.CodeCount, cancellationToken);
+        }, cancellationToken);
+}

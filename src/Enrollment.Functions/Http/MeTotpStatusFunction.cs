@@ -1,0 +1,24 @@
+using Enrollment.Core.Enrollment;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Wire;
+
+namespace Enrollment.Functions.Http;
+
+/// <summary>GET /v1/me/totp: whether the signed-in user has an authenticator, its name and age, and codes left.</summary>
+public sealed class MeTotpStatusFunction(TotpLifecycleService lifecycle, HttpFunctionRunner runner)
+{
+    public const string Route = "GET /v1/me/totp";
+
+    public MeTotpStatusFunction() : this(FunctionServices.Shared.Lifecycle, FunctionServices.Shared.Runner) { }
+
+    public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
+    {
+        var caller = request.SignedInCaller();
+        var token = request.BearerToken();
+
+        var status = await lifecycle.GetStatusAsync(caller, token, ct);
+        var data = new TotpStatusData(status.Enrolled, status.Preferred, status.DeviceName,
+            status.EnrolledAt is { } at ? WireTime.Format(at) : null, status.RecoveryCodesRemaining);
+        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeTotpStatusData, request.RequestId);
+    });
+}

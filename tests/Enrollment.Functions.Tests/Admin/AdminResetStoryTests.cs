@@ -1,0 +1,62 @@
+using Enrollment.Core.Policy;
+using Enrollment.Functions.Hosting;
+using Enrollment.Functions.Http;
+using Enrollment.Functions.Tests.Integration;
+using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Testing;
+using static Enrollment.Functions.Tests.Admin.AdminTestBed;
+
+namespace Enrollment.Functions.Tests.Admin;
+
+/// <summary>
+/// The admin reset as production wires it (FunctionServices.Create: CognitoUserPoolAdmin, the DynamoDB record and
+/// recovery-code stores), against Cognito and DynamoDB on moto: a user enrolls through the app, loses the phone, an
+/// administrator of the tenant resets the authenticator, and the next sign-in asks for no TOTP.
+/// </summary>
+/// <remarks>
+/// moto has no AdminDeleteSoftwareToken, so the adapter takes its fallback (the preference off): PREFERENCE_DISABLED.
+/// The pool is OPTIONAL, where "no TOTP challenge at the next sign-in" is what the user sees (see LostAuthenticatorStoryTests).
+/// </remarks>
+[Collection(MotoBackendCollection.Name)]
+public sealed class AdminResetStoryTests(MotoBackend backend)
+{
+    private readonly StringWriter _log = new();
+
+    [Fact]
+    public async Task An_administrator_resets_a_lost_authenticator_and_the_user_signs_in_without_totp()
+    {
+        var pool = await CognitoTestPool.CreateAsync(backend.Cognito, MfaConfigurations.Optional);
+        var tenant = await backend.CreateTenantAsync(pool, p => p with { Admin = new AdminSettings { GroupName = p.TenantId + "-admins" } });
+        var services = FunctionServices.Create(backend.Dynamo, backend.Cognito, backend.Tables, TimeSpan.FromSeconds(30), TimeProvider.System,
+            new FunctionLog(_log), userPoolId: pool.PoolId);
+        var associate = new MeAssociateTotpFunction(services.Enrollment, services.Runner);
+        var verify = new MeVerifyTotpFunction(services.Enrollment, services.Runner);
+        var reset = new AdminResetTotpFunction(services.Admin.Reset, services.Runner);
+
+        // The user enrolls through the tenant's app: that writes the enrollment record the reset relies on.
+        var username = await pool.CreateConfirmedUserAsync();
+        var accessToken = await pool.SignInForAccessTokenAsync(username);
+        HttpApiRequestBuilder Me(string path) => HttpApiRequestBuilder.Post(path).WithAccessToken(accessToken, username, pool.ClientId);
+        var secret = (await CallAsync(associate.Handle, Me("/v1/me/totp/associate"))).Data.GetProperty("secretCode").GetString()!;
+        var verified = await CallAsync(verify.Handle, Me("/v1/me/totp/verify").WithBody($$"""{"code":"{{await TotpGenerator.FreshCodeAsync(secret)}}","deviceName":"Pixel 9"}"""));
+        Assert.True(verified.StatusCode == 200, verified.BodyText);
+        Assert.Equal(ChallengeNames.SoftwareTokenMfa, (await pool.SignInAsync(username, CognitoTestPool.Password)).ChallengeName);
+
+        // An administrator of another tenant cannot; the tenant's own administrator can.
+        var other = await backend.CreateTenantAsync(pool, p => p with { AppClientIds = [p.TenantId + "-app"], Admin = new AdminSettings { GroupName = p.TenantId + "-admins" } });
+        var across = await CallAsync(reset.Handle, As(ResetRequest(tenant.TenantId, username), other, "mallory"));
+        across.AssertError(403, "POLICY_DENIED");
+        var response = await CallAsync(reset.Handle, As(ResetRequest(tenant.TenantId, username), tenant, "ann"));
+
+        Assert.True(response.StatusCode == 200, response.BodyText);
+        Assert.Equal("PREFERENCE_DISABLED", response.Data.GetProperty("factorRemoval").GetString());
+        var signIn = await pool.SignInAsync(username, CognitoTestPool.Password);
+        Assert.Null(signIn.ChallengeName);
+        Assert.False(string.IsNullOrEmpty(signIn.AuthenticationResult?.AccessToken));
+
+        var audit = (await backend.AuditItemsAsync(tenant.TenantId, username)).Last();
+        Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "PREFERENCE_DISABLED", "ann"), (audit["eventType"].S, audit["outcome"].S, audit["factorRemoval"].S, audit["actor"].S));
+        (await CallAsync(reset.Handle, As(ResetRequest(tenant.TenantId, username), tenant, "ann"))).AssertError(404, "NOT_FOUND");
+        SecretScan.AssertAbsent([_log.ToString(), .. (await backend.AuditItemsAsync(tenant.TenantId, username)).Select(SecretScan.Render)], accessToken, secret, Token);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Infrastructure.Tests.Fakes;
+using Enrollment.Testing;
+
+namespace Enrollment.Infrastructure.Tests.Cognito;
+
+/// <summary>
+/// Removing a lost authenticator: AdminDeleteSoftwareToken where the endpoint has it, the preference turned off
+/// where it does not, and only for "does not know the operation", never for a real failure.
+/// </summary>
+public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
+{
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static CognitoUserPoolAdmin Admin(StubHttpHandler handler) => new(TestClients.For(handler), "us-east-1_pool");
+
+    [Fact]
+    public async Task Where_the_operation_exists_the_token_is_deleted_with_one_signed_call()
+    {
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok());
+
+        Assert.Equal(FactorRemoval.Deleted, await Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken", request.Target);
+        Assert.StartsWith("AWS4-HMAC-SHA256 ", request.Authorization);
+        Assert.Equal("""{"UserPoolId":"us-east-1_pool","Username":"jane"}""", request.Body);
+    }
+
+    public static TheoryData<int, string> UnknownOperationAnswers() => new()
+    {
+        { 400, """{"__type":"com.amazon.coral.service#UnknownOperationException"}""" },
+        { 404, """{"__type":"UnknownOperationException","message":"Unknown operation"}""" },
+        { 501, """{"__type":"InternalFailure","message":"not yet implemented"}""" },
+        { 500, "<!doctype html><title>500 Internal Server Error</title>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownOperationAnswers))]
+    public async Task Where_the_endpoint_does_not_know_it_the_preference_is_turned_off_instead(int status, string body)
+    {
+        var handler = new StubHttpHandler((attempt, _, _) => Task.FromResult(attempt == 0
+            ? StubHttpHandler.Json((HttpStatusCode)status, body)
+            : StubHttpHandler.Ok()));
+
+        Assert.Equal(FactorRemoval.PreferenceDisabled, await Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
+
+        Assert.Equal(2, handler.Attempts);
+        var fallback = handler.Requests[1];
+        Assert.Equal("AWSCognitoIdentityProviderService.AdminSetUserMFAPreference", fallback.Target);
+        Assert.Contains("\"SoftwareTokenMfaSettings\":{\"Enabled\":false,\"PreferredMfa\":false}", fallback.Body);
+    }
+
+    [Theory]
+    [InlineData("UserNotFoundException", 400, ErrorCode.Unauthorized)]
+    [InlineData("InternalErrorException", 500, ErrorCode.UpstreamError)]
+    [InlineData("TooManyRequestsException", 400, ErrorCode.RateLimited)]
+    [InlineData("NotAuthorizedException", 400, ErrorCode.Unauthorized)]
+    public async Task A_real_failure_is_reported_not_papered_over_by_the_fallback(string type, int status, ErrorCode expected)
+    {
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Error(type, status));
+
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
+
+        Assert.Equal(expected, failure.Code);
+        Assert.All(handler.Requests, r => Assert.Equal("AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken", r.Target));
+    }
+
+    [Fact]
+    public async Task On_moto_which_lacks_the_operation_the_user_signs_in_without_totp_afterwards()
+    {
+        var client = TestClients.ForMoto(moto.Endpoint);
+        var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
+        var username = await pool.CreateConfirmedUserAsync();
+        var accessToken = await pool.SignInForAccessTokenAsync(username);
+        var totp = new CognitoUserPoolTotp(client);
+        var secret = (await totp.AssociateAsync(TotpCredential.AccessToken(accessToken), Token)).SecretCode;
+        await totp.VerifyAsync(TotpCredential.AccessToken(accessToken), await TotpGenerator.FreshCodeAsync(secret), "Pixel 9", Token);
+        await totp.SetSoftwareTokenPreferredAsync(accessToken, Token);
+        Assert.Equal(ChallengeNames.SoftwareTokenMfa, (await pool.SignInAsync(username, CognitoTestPool.Password)).ChallengeName);
+
+        var removal = await new CognitoUserPoolAdmin(client, pool.PoolId).RemoveSoftwareTokenAsync(username, Token);
+
+        Assert.Equal(FactorRemoval.PreferenceDisabled, removal);
+        Assert.False((await totp.GetUserAsync(accessToken, Token)).HasSoftwareToken);
+        Assert.NotNull((await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult);
+    }
+
+    [Fact]
+    public async Task The_user_turns_their_own_token_off_with_the_access_token()
+    {
+        var client = TestClients.ForMoto(moto.Endpoint);
+        var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
+        var username = await pool.CreateConfirmedUserAsync();
+        var accessToken = await pool.SignInForAccessTokenAsync(username);
+        var totp = new CognitoUserPoolTotp(client);
+        var secret = (await totp.AssociateAsync(TotpCredential.AccessToken(accessToken), Token)).SecretCode;
+        await totp.VerifyAsync(TotpCredential.AccessToken(accessToken), await TotpGenerator.FreshCodeAsync(secret), null, Token);
+        await totp.SetSoftwareTokenPreferredAsync(accessToken, Token);
+
+        await totp.DisableSoftwareTokenAsync(accessToken, Token);
+
+        var user = await totp.GetUserAsync(accessToken, Token);
+        Assert.False(user.HasSoftwareToken);
+        Assert.Null(user.PreferredMfa);
+        Assert.NotNull((await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult);
+    }
+}
