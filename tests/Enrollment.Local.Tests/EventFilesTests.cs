@@ -250,7 +250,7 @@ public sealed class EventFilesTests
 
     private static JsonElement Claims(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");
 
-
+    [Fact]
     public void Admin_cases_are_what_their_names_say()
     {
         static JsonElement ClaimsOf(JsonElement e) => e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("claims");
@@ -265,7 +265,7 @@ public sealed class EventFilesTests
             var pathTenant = e.GetProperty("pathParameters").GetProperty("tenantId").GetString();
             Assert.True(name.Contains("other-tenant", StringComparison.Ordinal) == (pathTenant != "demo"), $"{name}: path tenant {pathTenant}");
             // cognito:groups as API Gateway renders an array claim: "[g1 g2]".
-            var inGroup = claims.TryGetProperty("cognito:groups", out var groups) && groups.GetString() == "[enrollment-admins]";
+            var inGroup = claims.TryGetProperty("cognito:groups", out var groups) && groups.GetString() == "[demo-enrollment-admins]";
             Assert.True(name.Contains("not-in-group", StringComparison.Ordinal) == !inGroup, $"{name}: groups");
         }
         var putHeaders = admins.Where(n => n.StartsWith("admin-put-policy", StringComparison.Ordinal)).ToDictionary(n => n, n => Read(n).GetProperty("headers"));

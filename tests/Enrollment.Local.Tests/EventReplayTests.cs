@@ -66,7 +66,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["recover-missing-code.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
         ["recover-bad-code.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
         ["recover-wrong-types.json"] = (400, "VALIDATION_ERROR", "recoveryCode"),
-        // Admin routes: the sample tenant's administrator (group enrollment-admins, app demo-client-id).
+        // Admin routes: the sample tenant's administrator (group demo-enrollment-admins, app demo-client-id).
         ["admin-get-policy.json"] = (200, null, null),
         ["admin-get-policy-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
         ["admin-get-policy-not-in-group.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),

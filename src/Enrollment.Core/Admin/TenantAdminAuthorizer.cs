@@ -27,7 +27,7 @@ public sealed class TenantAdminAuthorizer(ITenantPolicyAdminStore policies)
 
         var granted = !caller.EnrollmentOnly
             && policy.AllowsClient(caller.Caller.ClientId)
-            && caller.IsInGroup(policy.Policy.Admin.GroupName);
+            && caller.IsInGroup(policy.Policy.AdminGroupName);
         return new(granted ? new TenantAdministrator(policy, caller) : null, policy);
     }
 

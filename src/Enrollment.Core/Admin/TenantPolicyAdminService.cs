@@ -32,7 +32,7 @@ public sealed class TenantPolicyAdminService(TenantAdminAuthorizer authorizer, I
         return audited.RunAsync(AuditEventType.PolicyUpdated, caller, tenantId, self, async (_, record) =>
         {
             var stored = await store.PutAsync(document, expectedVersion, cancellationToken);
-            var remainsAdmin = caller.IsInGroup(document.Admin.GroupName)
+            var remainsAdmin = caller.IsInGroup(document.AdminGroupName)
                 && document.AppClientIds.Contains(caller.Caller.ClientId ?? "", StringComparer.Ordinal);
             if (!remainsAdmin) record.SuccessReason = AdminAccessRemovedReason;
             return new PolicyUpdateResult(stored, remainsAdmin);

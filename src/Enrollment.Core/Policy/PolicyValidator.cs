@@ -46,7 +46,7 @@ public static class PolicyValidator
         if (policy.SignIn.MaxChallengeFailures is < 1 or > 10)
             return new("signIn.maxChallengeFailures", "must be between 1 and 10");
         var group = policy.Admin.GroupName;
-        if (string.IsNullOrWhiteSpace(group) || group.Length > 128 || group.Any(char.IsWhiteSpace))
+        if (group is not null && (string.IsNullOrWhiteSpace(group) || group.Length > 128 || group.Any(char.IsWhiteSpace)))
             return new("admin.groupName", "must be a Cognito group name (1-128 characters, no spaces)");
         return null;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Enrollment.Core.Policy;
 
 /// <summary>
@@ -20,7 +22,12 @@ public sealed record TenantPolicy
     public AdminSettings Admin { get; set; } = new();
 
     /// <summary>The issuer shown in authenticator apps: the display name, else the tenant id.</summary>
+    [JsonIgnore]
     public string Issuer => string.IsNullOrWhiteSpace(DisplayName) ? TenantId : DisplayName!;
+
+    /// <summary>The Cognito group of this tenant's administrators: admin.groupName, else "{tenantId}-enrollment-admins".</summary>
+    [JsonIgnore]
+    public string AdminGroupName => string.IsNullOrWhiteSpace(Admin.GroupName) ? TenantId + AdminSettings.DefaultGroupSuffix : Admin.GroupName!;
 }
 
 public sealed record EnrollmentRules
@@ -75,6 +82,13 @@ public sealed record SignInRules
 
 public sealed record AdminSettings
 {
-    /// <summary>The Cognito group whose members administer this tenant.</summary>
-    public string GroupName { get; set; } = "enrollment-admins";
+    public const string DefaultGroupSuffix = "-enrollment-admins";
+
+    /// <summary>
+    /// The Cognito group whose members administer this tenant; absent means "{tenantId}-enrollment-admins".
+    /// Groups are pool-wide, so a group belongs to one tenant at most: the policy store refuses a group that
+    /// another tenant holds (else that tenant's administrators, signing in through this tenant's app, would
+    /// administer it too).
+    /// </summary>
+    public string? GroupName { get; set; }
 }

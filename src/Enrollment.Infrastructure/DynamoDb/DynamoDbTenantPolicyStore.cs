@@ -21,6 +21,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
 
     public const string VersionConflictReason = "POLICY_VERSION_CONFLICT";
     public const string ClientTakenReason = "CLIENT_OF_ANOTHER_TENANT";
+    public const string GroupTakenReason = "GROUP_OF_ANOTHER_TENANT";
 
     private const int MaxClientIdLength = 128;
 
@@ -69,15 +70,18 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         var removed = current is null
             ? []
             : current.Policy.AppClientIds.Except(clients, StringComparer.Ordinal).ToList();
-        if (1 + clients.Count + removed.Count > MaxTransactionItems)
+        var oldGroup = current?.Policy.AdminGroupName is { } previous && previous != policy.AdminGroupName ? previous : null;
+        if (2 + clients.Count + removed.Count + (oldGroup is null ? 0 : 1) > MaxTransactionItems)
             throw EnrollmentException.Invalid(
                 "Too many app clients change at once; remove the old ones in one update and add the new ones in another.", "appClientIds");
 
-        var items = new List<TransactWriteItem>(1 + clients.Count + removed.Count) { PolicyPut(policy, expectedVersion, newVersion) };
+        var items = new List<TransactWriteItem>(3 + clients.Count + removed.Count) { PolicyPut(policy, expectedVersion, newVersion) };
         // Every listed client is (re)written, not only new ones: a missing mapping heals, and the condition
-        // proves no other tenant holds it.
-        items.AddRange(clients.Select(id => ClientPut(id, policy.TenantId)));
-        items.AddRange(removed.Select(id => ClientDelete(id, policy.TenantId)));
+        // proves no other tenant holds it. The admin group likewise, right after the policy.
+        items.Add(OwnerPut(GroupKey(policy.AdminGroupName), policy.TenantId));
+        items.AddRange(clients.Select(id => OwnerPut(ClientKey(id), policy.TenantId)));
+        items.AddRange(removed.Select(id => OwnerDelete(ClientKey(id), policy.TenantId)));
+        if (oldGroup is not null) items.Add(OwnerDelete(GroupKey(oldGroup), policy.TenantId));
 
         try
         {
@@ -85,7 +89,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         }
         catch (TransactionCanceledException canceled)
         {
-            throw ConflictOf(canceled, policy.TenantId, clients, removed);
+            throw ConflictOf(canceled, policy.TenantId, policy.AdminGroupName, clients, removed);
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
@@ -120,12 +124,13 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         return new TransactWriteItem { Put = put };
     }
 
-    private TransactWriteItem ClientPut(string clientId, string tenantId) => new()
+    /// <summary>Claims a name (an app client, an admin group) for the tenant, unless another tenant holds it.</summary>
+    private TransactWriteItem OwnerPut(Dictionary<string, AttributeValue> key, string tenantId) => new()
     {
         Put = new Put
         {
             TableName = tableName,
-            Item = new Dictionary<string, AttributeValue>(ClientKey(clientId)) { [TenantKeys.TenantIdAttribute] = S(tenantId) },
+            Item = new Dictionary<string, AttributeValue>(key) { [TenantKeys.TenantIdAttribute] = S(tenantId) },
             ConditionExpression = "attribute_not_exists(pk) OR #tenant = :tenant",
             ExpressionAttributeNames = new() { ["#tenant"] = TenantKeys.TenantIdAttribute },
             ExpressionAttributeValues = new() { [":tenant"] = S(tenantId) },
@@ -133,27 +138,34 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
     };
 
     // Never deletes another tenant's mapping, whatever the stored policy says.
-    private TransactWriteItem ClientDelete(string clientId, string tenantId) => new()
+    private TransactWriteItem OwnerDelete(Dictionary<string, AttributeValue> key, string tenantId) => new()
     {
         Delete = new Delete
         {
             TableName = tableName,
-            Key = ClientKey(clientId),
+            Key = key,
             ConditionExpression = "attribute_not_exists(pk) OR #tenant = :tenant",
             ExpressionAttributeNames = new() { ["#tenant"] = TenantKeys.TenantIdAttribute },
             ExpressionAttributeValues = new() { [":tenant"] = S(tenantId) },
         },
     };
 
-    /// <summary>The cancellation reasons line up with the items: [0] the policy, then the clients put, then those deleted.</summary>
-    private static EnrollmentException ConflictOf(TransactionCanceledException canceled, string tenantId, List<string> clients, List<string> removed)
+    /// <summary>
+    /// The cancellation reasons line up with the items: [0] the policy, [1] the admin group, then the clients put,
+    /// then those deleted (and last the old group, which only this tenant can hold).
+    /// </summary>
+    private static EnrollmentException ConflictOf(TransactionCanceledException canceled, string tenantId, string group, List<string> clients, List<string> removed)
     {
         var reasons = canceled.CancellationReasons ?? [];
         for (var i = 0; i < reasons.Count; i++)
         {
             if (reasons[i]?.Code != "ConditionalCheckFailed") continue;
             if (i == 0) return VersionConflict(tenantId);
-            var clientId = i - 1 < clients.Count ? clients[i - 1] : removed[i - 1 - clients.Count];
+            if (i == 1)
+                return new EnrollmentException(ErrorCode.Conflict, $"The admin group '{group}' belongs to another tenant; give this tenant a group of its own.", GroupTakenReason);
+            var clientIndex = i - 2;
+            if (clientIndex >= clients.Count + removed.Count) return VersionConflict(tenantId);
+            var clientId = clientIndex < clients.Count ? clients[clientIndex] : removed[clientIndex - clients.Count];
             return new EnrollmentException(ErrorCode.Conflict, $"The app client '{clientId}' belongs to another tenant.", ClientTakenReason);
         }
         // TransactionConflict: another writer touched the same items at the same moment.
@@ -201,6 +213,12 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
     {
         [TenantKeys.PartitionKey] = S(TenantKeys.TenantPartition(tenantId)),
         [TenantKeys.SortKey] = S(TenantKeys.PolicySortKey),
+    };
+
+    private static Dictionary<string, AttributeValue> GroupKey(string groupName) => new()
+    {
+        [TenantKeys.PartitionKey] = S(TenantKeys.GroupPartition(groupName)),
+        [TenantKeys.SortKey] = S(TenantKeys.ClientSortKey),
     };
 
     private static Dictionary<string, AttributeValue> ClientKey(string clientId) => new()

@@ -49,6 +49,24 @@ public sealed class DynamoDbTenantPolicyStoreTests(DynamoMotoFixture dynamo) : I
     }
 
     [Fact]
+    public async Task An_admin_group_belongs_to_one_tenant_and_is_freed_when_the_tenant_moves_to_another()
+    {
+        // Defaults are per tenant, so two tenants without an admin section never collide.
+        await _store.PutAsync(Policy("acme", "c-1"), null, Ct);
+        await _store.PutAsync(Policy("globex", "c-2"), null, Ct);
+        Assert.Equal("acme-enrollment-admins", (await _store.FindByTenantIdAsync("acme", Ct))!.Policy.AdminGroupName);
+
+        var taken = await Assert.ThrowsAsync<EnrollmentException>(() =>
+            _store.PutAsync(Policy("globex", "c-2") with { Admin = new AdminSettings { GroupName = "acme-enrollment-admins" } }, 1, Ct));
+        Assert.Equal((ErrorCode.Conflict, DynamoDbTenantPolicyStore.GroupTakenReason), (taken.Code, taken.Reason));
+        Assert.Equal(1, (await _store.FindByTenantIdAsync("globex", Ct))!.Version); // nothing written
+
+        await _store.PutAsync(Policy("acme", "c-1") with { Admin = new AdminSettings { GroupName = "acme-security" } }, 1, Ct);
+        var moved = await _store.PutAsync(Policy("globex", "c-2") with { Admin = new AdminSettings { GroupName = "acme-enrollment-admins" } }, 1, Ct);
+        Assert.Equal("acme-enrollment-admins", moved.Policy.AdminGroupName);
+    }
+
+    [Fact]
     public async Task Unknown_and_malformed_ids_are_null()
     {
         await _store.PutAsync(Policy("acme", "c-1"), null, Ct);
