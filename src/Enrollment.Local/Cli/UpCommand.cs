@@ -14,9 +14,9 @@ namespace Enrollment.Local.Cli;
 
 /// <summary>
 /// <c>up</c>: the whole service on this machine. Starts moto on a free loopback port, creates what template.yaml
-/// declares (tables, user pool, one app client and one demo user per tenant, the tenants' policies), serves the
-/// HTTP API through the template's handlers with the JWT authorizer emulated, writes the stack file, and runs
-/// until Ctrl-C or SIGTERM. Whatever way it ends, including a failure while starting, the emulator is killed
+/// declares (tables, user pool, one app client, one demo user and one admin group with its administrator per tenant,
+/// the tenants' policies), serves the HTTP API through the template's handlers with the JWT authorizer emulated,
+/// writes the stack file, and runs until Ctrl-C or SIGTERM. Whatever way it ends, including a failure while starting, the emulator is killed
 /// and the stack file removed: nothing is left running.
 /// </summary>
 public static class UpCommand
@@ -202,7 +202,7 @@ public static class UpCommand
         UserPoolId = stack.UserPoolId,
         Tables = TableKeys(served, stack),
         Tenants = stack.Tenants.Select(t => new StackTenant(t.TenantId, t.ClientId)).ToList(),
-        DemoUsers = stack.DemoUsers.Select(u => new StackDemoUser(u.TenantId, u.Username, u.Password, u.PasswordIsTemporary)).ToList(),
+        DemoUsers = stack.DemoUsers.Select(u => new StackDemoUser(u.TenantId, u.Username, u.Password, u.PasswordIsTemporary, u.Role, u.GroupName)).ToList(),
         PoolMfa = stack.PoolMfaConfiguration,
         Issuer = authorizer?.Issuer,
         JwksUrl = authorizer?.JwksUri?.ToString(),

@@ -5,8 +5,8 @@ using Enrollment.Local.Stack;
 namespace Enrollment.Local.Cli;
 
 /// <summary>
-/// What `up` prints once the stack serves: where the API is, the demo users, and the first commands to paste
-/// (sign in against the emulator with curl, then associate). Notes call out tenant rules that would refuse
+/// What `up` prints once the stack serves: where the API is, the demo users and administrators, and the first
+/// commands to paste (sign in against the emulator with curl, then associate; the admin API). Notes call out tenant rules that would refuse
 /// requests from this machine, so the first 403 is not a surprise.
 /// </summary>
 public static class UpSummary
@@ -29,7 +29,8 @@ public static class UpSummary
         foreach (var user in stack.DemoUsers)
         {
             var client = stack.Tenants.First(t => t.TenantId == user.TenantId).ClientId;
-            lines.Add($"              {user.Username} / {user.Password}  tenant {user.TenantId}, client {client}{(user.PasswordIsTemporary ? ", temporary password" : "")}");
+            var role = user.Role == StackDemoUser.AdminRole ? $", admin (group {user.Group})" : "";
+            lines.Add($"              {user.Username} / {user.Password}  tenant {user.TenantId}, client {client}{role}{(user.PasswordIsTemporary ? ", temporary password" : "")}");
         }
         foreach (var tenant in provisioned.Tenants)
         {
@@ -38,7 +39,7 @@ public static class UpSummary
                 lines.Add($"  note        tenant {tenant.TenantId} allows only {string.Join(", ", tenant.Policy.Enrollment.AllowedNetworks)}: calls from this machine get 403 NETWORK_NOT_ALLOWED.");
         }
 
-        var first = stack.DemoUsers[0];
+        var first = stack.DemoUsers.First(u => u.Role == StackDemoUser.UserRole);
         var firstTenant = provisioned.Tenants.First(t => t.TenantId == first.TenantId);
         lines.Add("");
         if (first.PasswordIsTemporary)
@@ -56,6 +57,12 @@ public static class UpSummary
             var version = firstTenant.Policy.Enrollment.MinAppVersion is { } min ? $" -H 'x-app-version: {min}'" : "";
             lines.Add($"  curl -s -X POST '{stack.ApiUrl}/v1/me/totp/associate?qr=svg' -H \"authorization: Bearer $TOKEN\"{version}");
             lines.Add($"Then verify a code and sign in with MFA: {Walkthrough}.");
+        }
+        if (stack.DemoUsers.FirstOrDefault(u => u.Role == StackDemoUser.AdminRole && u.TenantId == first.TenantId) is { } admin)
+        {
+            lines.Add($"The admin API ({Walkthrough}): with an access token of {admin.Username} in $TOKEN,");
+            lines.Add($"  curl -s {stack.ApiUrl}/v1/admin/tenants/{admin.TenantId}/policy -H \"authorization: Bearer $TOKEN\"");
+            lines.Add($"  curl -s {stack.ApiUrl}/v1/admin/tenants/{admin.TenantId}/audit -H \"authorization: Bearer $TOKEN\"");
         }
         foreach (var line in lines) await output.WriteLineAsync(line).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);

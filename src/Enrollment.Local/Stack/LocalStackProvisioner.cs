@@ -8,7 +8,8 @@ namespace Enrollment.Local.Stack;
 /// <summary>
 /// Creates in the emulator what template.yaml declares, read from the template itself: every table, the user pool
 /// (MFA as asked, TOTP on, the template's password policy), one app client per tenant shaped like the template's
-/// client, the tenants' policies, and one demo user per tenant. Each step prints a progress line.
+/// client, the tenants' policies, one demo user per tenant, and per tenant its admin group (the policy's
+/// <c>AdminGroupName</c>) with one demo administrator in it. Each step prints a progress line.
 /// </summary>
 public sealed class LocalStackProvisioner(
     TableProvisioner tables,
@@ -54,7 +55,17 @@ public sealed class LocalStackProvisioner(
             return result;
         }, list => string.Join(", ", list.Select(u => u.Username)) + (temporary ? " (temporary passwords: MFA ON)" : "")).ConfigureAwait(false);
 
-        return new ProvisionedStack(tableNames, pool.LogicalId, poolId, clientTemplate?.LogicalId, poolMfa, seeded, users);
+        // One group per tenant (the policy store has claimed each name for its tenant), one administrator in it.
+        var admins = await progress.StepAsync($"creating {Count(tenants.Count, "admin group")}", async () =>
+        {
+            var result = new List<DemoUser>(seeded.Count);
+            foreach (var tenant in seeded)
+                result.Add(await demoUsers.CreateAdminAsync(poolId, tenant.TenantId, tenant.Policy.AdminGroupName, passwords, temporary, cancellationToken).ConfigureAwait(false));
+            return result;
+        }, list => string.Join(", ", list.Select(u => $"{u.GroupName} ({u.Username})")) + (temporary ? " (temporary passwords: MFA ON)" : "")).ConfigureAwait(false);
+
+        // Users first: the first entry of the stack file's demoUsers stays a tenant's plain user.
+        return new ProvisionedStack(tableNames, pool.LogicalId, poolId, clientTemplate?.LogicalId, poolMfa, seeded, [.. users, .. admins]);
     }
 
     private static UserPoolDefinition SinglePool(SamTemplate template) => template.UserPools.Count switch

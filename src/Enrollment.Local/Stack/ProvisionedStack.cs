@@ -1,6 +1,7 @@
 namespace Enrollment.Local.Stack;
 
-/// <summary>What `up` created in the emulator: the tables by logical id, the pool, the tenants and their demo users.</summary>
+/// <summary>What `up` created in the emulator: the tables by logical id, the pool, the tenants and their demo users
+/// (plain users first, then the administrators).</summary>
 public sealed record ProvisionedStack(
     IReadOnlyDictionary<string, string> TableNamesByLogicalId,
     string UserPoolLogicalId,

@@ -32,7 +32,10 @@ public sealed class MobileApp : IDisposable
     /// <summary>Signed for admin calls too (moto accepts unsigned ones; the tests set up extra pools and clients with it).</summary>
     public CognitoIdentityProviderClient Cognito { get; }
 
-    public StackDemoUser User(string tenantId) => Stack.DemoUsers.Single(u => u.TenantId == tenantId);
+    public StackDemoUser User(string tenantId) => Stack.DemoUsers.Single(u => u.TenantId == tenantId && u.Role == StackDemoUser.UserRole);
+
+    /// <summary>The tenant's demo administrator: a member of its admin group.</summary>
+    public StackDemoUser Admin(string tenantId) => Stack.DemoUsers.Single(u => u.TenantId == tenantId && u.Role == StackDemoUser.AdminRole);
 
     public string ClientId(string tenantId) => Stack.Tenants.Single(t => t.TenantId == tenantId).ClientId;
 
@@ -45,12 +48,16 @@ public sealed class MobileApp : IDisposable
         }, TestContext.Current.CancellationToken);
 
     /// <summary>The demo user of a tenant, signed in with a permanent password: the access token.</summary>
-    public async Task<AuthenticationResult> SignInForTokensAsync(string tenantId)
+    public Task<AuthenticationResult> SignInForTokensAsync(string tenantId) => SignInForTokensAsync(tenantId, User(tenantId));
+
+    /// <summary>A demo user (or administrator) of a tenant, signed in with a permanent password: the tokens.</summary>
+    public async Task<AuthenticationResult> SignInForTokensAsync(string tenantId, StackDemoUser user)
     {
-        var user = User(tenantId);
         var signIn = await SignInAsync(ClientId(tenantId), user.Username, user.Password);
         return signIn.AuthenticationResult ?? throw new InvalidOperationException($"Expected tokens, got {signIn.ChallengeName}.");
     }
+
+    public Task<ApiResponse> GetAsync(string path, string? bearer = null) => SendAsync(HttpMethod.Get, path, bearer: bearer);
 
     public Task<ApiResponse> PostAsync(string path, string? body = null, string? bearer = null, string? appVersion = AppVersion, string? authorization = null) =>
         SendAsync(HttpMethod.Post, path, body, bearer, appVersion, authorization);

@@ -30,8 +30,10 @@ public sealed class UpMfaOnTests
             var stack = StackFile.Read(stackFile);
             emulatorPid = stack.EmulatorPid;
             Assert.Equal(MfaConfigurations.On, stack.PoolMfa);
-            var user = Assert.Single(stack.DemoUsers);
+            var user = Assert.Single(stack.DemoUsers, u => u.Role == StackDemoUser.UserRole);
             Assert.True(user.PasswordIsTemporary);
+            var admin = Assert.Single(stack.DemoUsers, u => u.Role == StackDemoUser.AdminRole);
+            Assert.True(admin.PasswordIsTemporary); // as the demo user: new password, then MFA_SETUP
             Assert.Contains("NEW_PASSWORD_REQUIRED, then MFA_SETUP", up.Stdout);
 
             using var app = new MobileApp(stack);

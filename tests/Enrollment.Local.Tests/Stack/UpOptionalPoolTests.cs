@@ -30,6 +30,10 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
         Assert.Contains($"moto_server pid {up.Stack.EmulatorPid}", stdout);
         Assert.Contains("curl -s -X POST", stdout);
         Assert.Contains($"{App.User(UpFixture.Enrolling).Username} / {App.User(UpFixture.Enrolling).Password}", stdout);
+        Assert.Contains("creating 4 admin groups…", stdout);
+        var admin = App.Admin(UpFixture.Enrolling);
+        Assert.Contains($"{admin.Username} / {admin.Password}  tenant {UpFixture.Enrolling}, client {App.ClientId(UpFixture.Enrolling)}, admin (group {admin.Group})", stdout);
+        Assert.Contains($"/v1/admin/tenants/{UpFixture.Enrolling}/policy", stdout);
         Assert.Contains("note        tenant fenced allows only 203.0.113.0/24", stdout);
     }
 
@@ -50,10 +54,19 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
         Assert.Equal([UpFixture.Enrolling, UpFixture.Second, UpFixture.Fenced, UpFixture.Versioned], tenants.Select(t => t.GetProperty("tenantId").GetString()));
         Assert.All(tenants, t => Assert.False(string.IsNullOrEmpty(t.GetProperty("clientId").GetString())));
         Assert.Equal(4, tenants.Select(t => t.GetProperty("clientId").GetString()).Distinct().Count());
-        foreach (var user in root.GetProperty("demoUsers").EnumerateArray())
+        var demoUsers = root.GetProperty("demoUsers").EnumerateArray().ToList();
+        Assert.Equal("user", demoUsers[0].GetProperty("role").GetString()); // the walkthrough's .demoUsers[0]
+        foreach (var user in demoUsers)
         {
-            Assert.Equal($"{user.GetProperty("tenantId").GetString()}-user", user.GetProperty("username").GetString());
+            var role = user.GetProperty("role").GetString();
+            Assert.Equal($"{user.GetProperty("tenantId").GetString()}-{role}", user.GetProperty("username").GetString());
             Assert.True(user.GetProperty("password").GetString()!.Length >= 12);
+        }
+        foreach (var tenant in tenants.Select(t => t.GetProperty("tenantId").GetString()))
+        {
+            Assert.Single(demoUsers, u => u.GetProperty("tenantId").GetString() == tenant && u.GetProperty("role").GetString() == "user");
+            var admin = Assert.Single(demoUsers, u => u.GetProperty("tenantId").GetString() == tenant && u.GetProperty("role").GetString() == "admin");
+            Assert.Equal($"{tenant}-enrollment-admins", admin.GetProperty("group").GetString());
         }
 
         // The tables are the template's: keys, the audit index and TTL.
@@ -111,6 +124,58 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
             },
         }, TestContext.Current.CancellationToken);
         Assert.False(string.IsNullOrEmpty(answer.AuthenticationResult?.AccessToken));
+    }
+
+    [Fact]
+    public async Task The_demo_administrator_reads_the_policy_and_the_audit_trail_and_the_demo_user_is_refused()
+    {
+        var tenant = UpFixture.Second;
+        var admin = App.Admin(tenant);
+        Assert.Equal($"{tenant}-admin", admin.Username);
+        Assert.Equal($"{tenant}-enrollment-admins", admin.Group);
+
+        // An event of this tenant first: the demo user asks for a secret.
+        var userTokens = await App.SignInForTokensAsync(tenant);
+        var associate = await App.PostAsync("/v1/me/totp/associate", "{}", userTokens.AccessToken);
+        Assert.True(associate.Status == HttpStatusCode.OK, associate.ToString());
+
+        // Groups enter the access token at sign-in (moto adds cognito:groups only to a group's members).
+        var adminTokens = await App.SignInForTokensAsync(tenant, admin);
+        var claims = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(adminTokens.AccessToken!.Split('.')[1]));
+        Assert.Contains(admin.Group!, claims);
+
+        var policy = await App.GetAsync($"/v1/admin/tenants/{tenant}/policy", adminTokens.AccessToken);
+        Assert.True(policy.Status == HttpStatusCode.OK, policy.ToString());
+        var version = policy.Data.GetProperty("version").GetInt64();
+        Assert.Equal($"\"{version}\"", policy.Header("etag"));
+        Assert.Equal(tenant, policy.Data.GetProperty("policy").GetProperty("tenantId").GetString());
+
+        var audit = await App.GetAsync($"/v1/admin/tenants/{tenant}/audit?username={App.User(tenant).Username}&eventType=TOTP_ASSOCIATE", adminTokens.AccessToken);
+        Assert.True(audit.Status == HttpStatusCode.OK, audit.ToString());
+        var events = audit.Data.GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("outcome").GetString() == "SUCCESS" && e.GetProperty("requestId").GetString() == associate.Header("apigw-requestid"));
+        Assert.All(events, e => Assert.Equal(tenant, e.GetProperty("tenantId").GetString()));
+
+        // The whole tenant's trail (all users, the sharded index) holds it too.
+        var trail = await App.GetAsync($"/v1/admin/tenants/{tenant}/audit?limit=200", adminTokens.AccessToken);
+        Assert.True(trail.Status == HttpStatusCode.OK, trail.ToString());
+        var all = trail.Data.GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(all, e => e.TryGetProperty("username", out var u) && u.GetString() == App.User(tenant).Username && e.GetProperty("eventType").GetString() == "TOTP_ASSOCIATE");
+        Assert.All(all, e => Assert.Equal(tenant, e.GetProperty("tenantId").GetString()));
+
+        // The plain demo user is in no group: no cognito:groups claim, not an administrator.
+        foreach (var path in new[] { $"/v1/admin/tenants/{tenant}/policy", $"/v1/admin/tenants/{tenant}/audit" })
+        {
+            var refused = await App.GetAsync(path, userTokens.AccessToken);
+            Assert.True(refused.Status == HttpStatusCode.Forbidden, $"{path}: {refused}");
+            Assert.Equal("POLICY_DENIED", refused.ErrorCode);
+            Assert.Equal("NOT_TENANT_ADMIN", refused.ErrorReason);
+        }
+
+        // One group per tenant: beta's administrator administers beta only.
+        var foreign = await App.GetAsync($"/v1/admin/tenants/{UpFixture.Enrolling}/policy", adminTokens.AccessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.Status);
+        Assert.Equal("NOT_TENANT_ADMIN", foreign.ErrorReason);
     }
 
     [Fact]
