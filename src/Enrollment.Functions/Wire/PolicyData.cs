@@ -12,7 +12,9 @@ public sealed record PolicyData(long Version, JsonElement Policy, bool? CallerRe
 {
     public static PolicyData Of(CompiledTenantPolicy stored, bool? callerRemainsAdmin = null, int? propagationSeconds = null)
     {
-        using var document = JsonDocument.Parse(TenantPolicyDocument.Serialize(stored.Policy));
+        // The effective admin group too, so an administrator sees which group governs the tenant even by default.
+        var shown = stored.Policy with { Admin = stored.Policy.Admin with { GroupName = stored.Policy.AdminGroupName } };
+        using var document = JsonDocument.Parse(TenantPolicyDocument.Serialize(shown));
         return new PolicyData(stored.Version, document.RootElement.Clone(), callerRemainsAdmin, propagationSeconds);
     }
 }
