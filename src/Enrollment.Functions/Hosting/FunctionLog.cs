@@ -8,14 +8,18 @@ namespace Enrollment.Functions.Hosting;
 /// Structured logs: one JSON object per line on stdout, which Lambda sends to CloudWatch Logs and Logs
 /// Insights queries. Callers pass only safe fields; there is no overload that takes a request body.
 /// </summary>
-public sealed class FunctionLog(TextWriter output)
+public sealed class FunctionLog(TextWriter output, bool infoEnabled = true)
 {
     private readonly Lock _gate = new();
 
-    public static FunctionLog Console { get; } = new(System.Console.Out);
+    /// <summary>stdout, with LOG_LEVEL (the template's parameter): Warning, Error or Critical drop the per-request INFO lines.</summary>
+    public static FunctionLog Console { get; } = new(System.Console.Out, InfoEnabledFor(Environment.GetEnvironmentVariable("LOG_LEVEL")));
+
+    public static bool InfoEnabledFor(string? logLevel) => logLevel is not ("Warning" or "Error" or "Critical");
 
     public void Write(string level, string message, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
+        if (level == "INFO" && !infoEnabled) return;
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {
