@@ -178,14 +178,16 @@ public sealed class TemplateModelTests
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:GetItem {UserState}",
              $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
              "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
-             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
+             "cognito-idp:AdminUserGlobalSignOut arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
         ["AdminGetPolicyFunction"] = [$"dynamodb:GetItem {Tenants}"],
         ["AdminPutPolicyFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Tenants}", $"dynamodb:DeleteItem {Tenants}", $"dynamodb:PutItem {Audit}"],
         ["AdminAuditQueryFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:Query {Audit}", $"dynamodb:Query {Audit}/index/byTenantTime"],
         ["AdminResetTotpFunction"] =
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
              "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
-             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+             "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
+             "cognito-idp:AdminUserGlobalSignOut arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
     };
 
     /// <summary>The functions issue 4 lets call Admin* user pool operations: recovery and the admin reset.</summary>

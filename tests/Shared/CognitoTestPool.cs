@@ -86,6 +86,15 @@ public sealed class CognitoTestPool
             AuthParameters = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.PasswordKey] = password },
         }, TestContext.Current.CancellationToken);
 
+    /// <summary>REFRESH_TOKEN_AUTH: new tokens from a refresh token, or NotAuthorizedException once it is revoked.</summary>
+    public Task<InitiateAuthResponse> RefreshAsync(string refreshToken) =>
+        Client.InitiateAuthAsync(new InitiateAuthRequest
+        {
+            AuthFlow = AuthFlows.RefreshTokenAuth,
+            ClientId = ClientId,
+            AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = refreshToken },
+        }, TestContext.Current.CancellationToken);
+
     public async Task<string> SignInForAccessTokenAsync(string username)
     {
         var signIn = await SignInAsync(username, Password);

@@ -97,4 +97,16 @@ public sealed class FakeUserPoolAdmin(CallLog log) : IUserPoolAdmin
         lock (Removed) Removed.Add(username);
         return Task.FromResult(Answer);
     }
+
+    /// <summary>When set, the sign-out fails with it (the removal before it still succeeds).</summary>
+    public EnrollmentException? SignOutFailure { get; set; }
+    public List<string> SignedOut { get; } = [];
+
+    public Task SignOutEverywhereAsync(string username, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:AdminSignOut");
+        if (SignOutFailure is not null) throw SignOutFailure;
+        lock (SignedOut) SignedOut.Add(username);
+        return Task.CompletedTask;
+    }
 }

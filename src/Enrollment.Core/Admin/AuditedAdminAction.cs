@@ -25,10 +25,10 @@ public sealed class AuditedAdminAction(TenantAdminAuthorizer authorizer, AuditTr
         }
         catch (EnrollmentException failure)
         {
-            await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, failure, null, cancellationToken, record.FactorRemoval);
+            await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, failure, null, cancellationToken, record.FactorRemoval, record.SignOut);
             throw;
         }
-        await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, null, record.SuccessReason, cancellationToken, record.FactorRemoval);
+        await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, null, record.SuccessReason, cancellationToken, record.FactorRemoval, record.SignOut);
         return result;
     }
 }

@@ -16,10 +16,12 @@ namespace Enrollment.Core.Admin;
 /// Not provable (no record under T: unknown user, user of another tenant, or enrolled before records existed)
 /// is NOT_FOUND, the same for all three, so the answer does not reveal users of other tenants.
 /// </para>
-/// Order: the factor first (the part that matters), then the record and the user's recovery codes (they belonged to
-/// the removed authenticator and may be on the lost phone; a new set comes with the next enrollment). A failure in
-/// between leaves the record, so a retry is still allowed. Audited as TOTP_ADMIN_RESET with the administrator as
-/// actor and the removal as reason and factorRemoval.
+/// Order: the factor first (the part that matters), then a global sign-out (the lost phone's sessions end), then the
+/// record and the user's recovery codes (they belonged to the removed authenticator and may be on the lost phone; a
+/// new set comes with the next enrollment). A failure of the removal leaves the record, so a retry is still allowed.
+/// A failure of the sign-out does not fail the reset: the factor is gone, so the answer is a success that says
+/// <c>signedOut: false</c>, and the audit item's signOut names the failure. Audited as TOTP_ADMIN_RESET with the
+/// administrator as actor, the removal as reason and factorRemoval, and signOut.
 /// </summary>
 public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentRecordStore records, IRecoveryCodeStore recoveryCodes, IUserPoolAdmin userPool)
 {
@@ -36,11 +38,13 @@ public sealed class TotpResetService(AuditedAdminAction audited, IEnrollmentReco
 
             var removal = await userPool.RemoveSoftwareTokenAsync(enrollment.Username, cancellationToken);
             record.FactorRemoval = FactorRemovalNames.Of(removal);
+            // Recorded, not thrown: the factor is gone, and the answer must say so (with signedOut false).
+            record.SignOut = await GlobalSignOut.AttemptAsync(userPool, enrollment.Username, cancellationToken);
             await Task.WhenAll(
                 records.DeleteAsync(admin.TenantId, enrollment.Username, cancellationToken),
                 recoveryCodes.DeleteAllAsync(admin.TenantId, enrollment.Username, cancellationToken));
             record.SuccessReason = record.FactorRemoval;
-            return new TotpResetResult(enrollment.Username, removal);
+            return new TotpResetResult(enrollment.Username, removal, record.SignOut == GlobalSignOut.SignedOut);
         }, cancellationToken);
     }
 }

@@ -26,6 +26,9 @@ public sealed record AuditEvent
     /// <summary>How an authenticator was removed (TOTP_RECOVERY, TOTP_ADMIN_RESET): DELETED or PREFERENCE_DISABLED.</summary>
     public string? FactorRemoval { get; init; }
 
+    /// <summary>After a removed factor: SIGNED_OUT (every session revoked), or why the sign-out failed (see GlobalSignOut).</summary>
+    public string? SignOut { get; init; }
+
     /// <summary>The acting administrator's sub: a username can be reused after its user is deleted, a sub cannot.</summary>
     public string? ActorSub { get; init; }
 

@@ -12,13 +12,13 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     public const int DefaultRetentionDays = 365;
 
     public Task RecordAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, EnrollmentException? failure,
-        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null) =>
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null, string? signOut = null) =>
         RecordOutcomeAsync(eventType, caller, policy, OutcomeOf(failure), failure is null ? null : failure.Reason ?? ErrorCodeNames.Of(failure.Code),
-            cancellationToken, deviceName, actor, factorRemoval);
+            cancellationToken, deviceName, actor, factorRemoval, signOut);
 
     /// <summary>Records a decision that is not an <see cref="EnrollmentException"/> (the sign-in triggers' outcomes and reasons).</summary>
     public Task RecordOutcomeAsync(string eventType, CallerContext caller, CompiledTenantPolicy? policy, string outcome, string? reason,
-        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null)
+        CancellationToken cancellationToken, string? deviceName = null, string? actor = null, string? factorRemoval = null, string? signOut = null)
     {
         var now = time.GetUtcNow();
         var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
@@ -39,6 +39,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             DeviceName = deviceName,
             Actor = actor,
             FactorRemoval = factorRemoval,
+            SignOut = signOut,
             ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
         };
         return log.WriteAsync(auditEvent, cancellationToken);
@@ -50,7 +51,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
     /// administrator's. <paramref name="successReason"/> says how a success came about (e.g. which factor removal).
     /// </summary>
     public Task RecordAdminActionAsync(string eventType, CallerContext admin, CompiledTenantPolicy? policy, AuditSubject subject,
-        EnrollmentException? failure, string? successReason, CancellationToken cancellationToken, string? factorRemoval = null)
+        EnrollmentException? failure, string? successReason, CancellationToken cancellationToken, string? factorRemoval = null, string? signOut = null)
     {
         var now = time.GetUtcNow();
         var retention = policy?.Policy.Audit.RetentionDays ?? DefaultRetentionDays;
@@ -71,6 +72,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             Actor = admin.Username,
             ActorSub = admin.UserSub,
             FactorRemoval = factorRemoval,
+            SignOut = signOut,
             ExpiresAt = now.AddDays(retention).ToUnixTimeSeconds(),
         };
         return log.WriteAsync(auditEvent, cancellationToken);

@@ -15,6 +15,9 @@ public sealed class AuditedAttempt(CallerContext caller)
     /// <summary>How a factor was removed (recovery), as <see cref="FactorRemovalNames"/> writes it.</summary>
     public string? FactorRemoval { get; set; }
 
+    /// <summary>How the sign-out after a removed factor went, as <see cref="GlobalSignOut"/> writes it.</summary>
+    public string? SignOut { get; set; }
+
     /// <summary>
     /// A failure the audit event records but the caller is not told: the recovery route answers the same
     /// whatever happened, so that the answer reveals nothing about the user or the code.

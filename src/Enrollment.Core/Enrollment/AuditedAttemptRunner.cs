@@ -38,5 +38,5 @@ public sealed class AuditedAttemptRunner(TenantResolver tenants, AuditTrail audi
     }
 
     private Task RecordAsync(string eventType, AuditedAttempt attempt, EnrollmentException? failure, CancellationToken cancellationToken) =>
-        audit.RecordAsync(eventType, attempt.Caller, attempt.Policy, failure, cancellationToken, attempt.DeviceName, factorRemoval: attempt.FactorRemoval);
+        audit.RecordAsync(eventType, attempt.Caller, attempt.Policy, failure, cancellationToken, attempt.DeviceName, factorRemoval: attempt.FactorRemoval, signOut: attempt.SignOut);
 }

@@ -11,6 +11,14 @@ public interface IUserPoolAdmin
     /// operation, turns the software-token preference off instead. Says which happened, for the audit item.
     /// </summary>
     Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Signs the user out of every device (AdminUserGlobalSignOut): their refresh tokens stop minting tokens and
+    /// the access tokens minted from them stop working on the user pool's token-authorized operations. Called
+    /// after the factor is removed, so a lost phone's sessions end with it. Idempotent; fails with an
+    /// <see cref="Errors.EnrollmentException"/>.
+    /// </summary>
+    Task SignOutEverywhereAsync(string username, CancellationToken cancellationToken);
 }
 
 public enum FactorRemoval

@@ -7,7 +7,8 @@ namespace Enrollment.Core.Recovery;
 
 /// <summary>
 /// A lost authenticator, undone with one recovery code: the code is consumed exactly once, the user's
-/// software token is removed, and the next sign-in leads to a new enrollment.
+/// software token is removed, the user is signed out everywhere (the lost phone's refresh token stops
+/// working), and the next sign-in leads to a new enrollment.
 /// </summary>
 /// <remarks>
 /// The answer never says whether the user exists, has codes, or offered a right code: once the limits are
@@ -51,6 +52,9 @@ public sealed class TotpRecoveryService(
             try
             {
                 attempt.FactorRemoval = FactorRemovalNames.Of(await userPoolAdmin.RemoveSoftwareTokenAsync(username, cancellationToken));
+                // The lost phone's sessions end with its factor. A failure is recorded, not thrown: the factor is
+                // gone whatever happens here, and the clean-up still runs.
+                attempt.SignOut = await GlobalSignOut.AttemptAsync(userPoolAdmin, username, cancellationToken);
                 await Task.WhenAll(
                     records.DeleteAsync(policy.TenantId, username, cancellationToken),
                     recoveryCodes.DeleteAllAsync(policy.TenantId, username, cancellationToken));

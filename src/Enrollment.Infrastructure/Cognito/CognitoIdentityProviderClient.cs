@@ -103,6 +103,9 @@ public sealed class CognitoIdentityProviderClient
     public Task AdminDeleteSoftwareTokenAsync(AdminDeleteSoftwareTokenRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.AdminDeleteSoftwareToken, request, Json.AdminDeleteSoftwareTokenRequest, cancellationToken);
 
+    public Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperation.AdminUserGlobalSignOut, request, Json.AdminUserGlobalSignOutRequest, cancellationToken);
+
     public Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.AdminListGroupsForUser, request, Json.AdminListGroupsForUserRequest, Json.AdminListGroupsForUserResponse, cancellationToken);
 

@@ -25,6 +25,7 @@ namespace Enrollment.Infrastructure.Cognito;
 [JsonSerializable(typeof(AdminGetUserResponse))]
 [JsonSerializable(typeof(AdminSetUserMfaPreferenceRequest))]
 [JsonSerializable(typeof(AdminDeleteSoftwareTokenRequest))]
+[JsonSerializable(typeof(AdminUserGlobalSignOutRequest))]
 [JsonSerializable(typeof(AdminListGroupsForUserRequest))]
 [JsonSerializable(typeof(AdminListGroupsForUserResponse))]
 [JsonSerializable(typeof(CreateUserPoolRequest))]

@@ -28,6 +28,8 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
     public static readonly CognitoOperation AdminSetUserMfaPreference = new("AdminSetUserMFAPreference", true, true);
     // A repeat after success would fail SoftwareTokenMFANotFound and hide the success.
     public static readonly CognitoOperation AdminDeleteSoftwareToken = new("AdminDeleteSoftwareToken", true, false);
+    // Signing out a signed-out user succeeds: a repeat gives the same outcome.
+    public static readonly CognitoOperation AdminUserGlobalSignOut = new("AdminUserGlobalSignOut", true, true);
     public static readonly CognitoOperation AdminListGroupsForUser = new("AdminListGroupsForUser", true, true);
     public static readonly CognitoOperation DescribeUserPool = new("DescribeUserPool", true, true);
     public static readonly CognitoOperation CreateUserPool = new("CreateUserPool", true, false);

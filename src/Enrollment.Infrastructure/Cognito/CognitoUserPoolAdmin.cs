@@ -7,7 +7,8 @@ namespace Enrollment.Infrastructure.Cognito;
 /// The <see cref="IUserPoolAdmin"/> port: IAM-signed operations on one user pool. Removing a lost
 /// authenticator tries AdminDeleteSoftwareToken (the factor is gone; an MFA-required pool then asks for
 /// MFA_SETUP); where the endpoint does not know that operation (<see cref="UnknownOperation"/>: older
-/// regions, emulators) it turns the software-token preference off instead, and says which happened.
+/// regions, emulators) it turns the software-token preference off instead, and says which happened. Signing the
+/// user out everywhere (AdminUserGlobalSignOut) has no fallback: every endpoint we use has it (moto included).
 /// </summary>
 public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
 {
@@ -52,6 +53,20 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         {
             await _client.AdminSetUserMfaPreferenceAsync(request, cancellationToken).ConfigureAwait(false);
             return FactorRemoval.PreferenceDisabled;
+        }
+        catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
+        {
+            throw CognitoErrorMap.ToEnrollmentException(failure);
+        }
+    }
+
+    public async Task SignOutEverywhereAsync(string username, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        try
+        {
+            // Safe to repeat (the client retries transient failures): signing out twice is signing out once.
+            await _client.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = _userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {

@@ -34,6 +34,7 @@ internal static class AuditItemMapper
         AddOptional(item, "actor", e.Actor);
         AddOptional(item, "factorRemoval", e.FactorRemoval);
         AddOptional(item, "actorSub", e.ActorSub);
+        AddOptional(item, "signOut", e.SignOut);
         return item;
     }
 
@@ -55,6 +56,7 @@ internal static class AuditItemMapper
         Actor = Optional(item, "actor"),
         FactorRemoval = Optional(item, "factorRemoval"),
         ActorSub = Optional(item, "actorSub"),
+        SignOut = Optional(item, "signOut"),
         ExpiresAt = item.TryGetValue(AuditKeys.TimeToLive, out var ttl) && ttl.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 0,
     };
 

@@ -91,12 +91,14 @@ public sealed class AdminActionsTests
 
         var result = await _world.Reset.ResetAsync(caller, "acme", "jane", Ct);
 
-        Assert.Equal(new TotpResetResult("jane", FactorRemoval.PreferenceDisabled), result);
+        Assert.Equal(new TotpResetResult("jane", FactorRemoval.PreferenceDisabled, SignedOut: true), result);
         Assert.Equal(["jane"], _world.UserPool.Removed);
+        Assert.Equal(["jane"], _world.UserPool.SignedOut);
         Assert.Null(await _world.Records.GetAsync("acme", "jane", Ct));
         Assert.Null(_world.RecoveryCodes.SetOf("acme", "jane"));
         var e = Assert.Single(_world.Audit.Events);
         Assert.Equal((AuditEventType.TotpAdminReset, AuditOutcome.Success, "PREFERENCE_DISABLED", "PREFERENCE_DISABLED"), (e.EventType, e.Outcome, e.Reason, e.FactorRemoval));
+        Assert.Equal(GlobalSignOut.SignedOut, e.SignOut);
         Assert.Equal(("acme", "jane", "sub-jane", "alice", "sub-alice", caller.Caller.RequestId), (e.TenantId, e.Username, e.UserSub, e.Actor, e.ActorSub, e.RequestId));
     }
 
@@ -141,5 +143,24 @@ public sealed class AdminActionsTests
 
         Assert.NotNull(await _world.Records.GetAsync("acme", "jane", Ct));
         Assert.Equal((AuditOutcome.Failed, "UPSTREAM_ERROR"), (_world.Audit.Events.Single().Outcome, _world.Audit.Events.Single().Reason));
+        Assert.Empty(_world.UserPool.SignedOut);
+        Assert.Null(_world.Audit.Events.Single().SignOut);
+    }
+
+    [Fact]
+    public async Task A_failed_sign_out_after_the_removal_does_not_hide_it_the_reset_succeeds_and_says_so()
+    {
+        await AddRecordAsync("acme", "jane");
+        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "jane", 3, Ct);
+        _world.UserPool.SignOutFailure = new EnrollmentException(ErrorCode.RateLimited, "throttled", retryAfterSeconds: 1);
+
+        var result = await _world.Reset.ResetAsync(AdminWorld.AcmeAdmin(), "acme", "jane", Ct);
+
+        Assert.Equal(new TotpResetResult("jane", FactorRemoval.Deleted, SignedOut: false), result);
+        Assert.Equal(["jane"], _world.UserPool.Removed);
+        Assert.Null(await _world.Records.GetAsync("acme", "jane", Ct));
+        Assert.Null(_world.RecoveryCodes.SetOf("acme", "jane"));
+        var e = Assert.Single(_world.Audit.Events);
+        Assert.Equal((AuditOutcome.Success, "DELETED", "DELETED", "RATE_LIMITED"), (e.Outcome, e.Reason, e.FactorRemoval, e.SignOut));
     }
 }

@@ -54,12 +54,28 @@ public class TotpRecoveryServiceTests
 
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[2])!, CancellationToken.None);
 
-        Assert.Equal(["policy", "limit:RECOVERY", "limit:RECOVERY", "codes:consume", "cognito:AdminRemove"], _log.Calls.Take(5));
+        Assert.Equal(["policy", "limit:RECOVERY", "limit:RECOVERY", "codes:consume", "cognito:AdminRemove", "cognito:AdminSignOut"], _log.Calls.Take(6));
+        Assert.Equal(["jane"], _admin.Removed);
+        Assert.Equal(["jane"], _admin.SignedOut);
+        Assert.Empty(_records.Records);
+        Assert.Null(_codes.SetOf("acme", "jane"));
+        var e = _audit.Events.Single();
+        Assert.Equal((AuditEventType.TotpRecovery, "SUCCESS", "PREFERENCE_DISABLED", "SIGNED_OUT", "jane"), (e.EventType, e.Outcome, e.FactorRemoval, e.SignOut, e.Username));
+    }
+
+    [Fact]
+    public async Task A_failed_sign_out_is_recorded_beside_the_removal_the_clean_up_still_runs_and_the_answer_is_the_same()
+    {
+        var codes = await EnrollAsync();
+        _admin.SignOutFailure = new EnrollmentException(ErrorCode.UpstreamError, "down");
+
+        await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[2])!, CancellationToken.None);
+
         Assert.Equal(["jane"], _admin.Removed);
         Assert.Empty(_records.Records);
         Assert.Null(_codes.SetOf("acme", "jane"));
         var e = _audit.Events.Single();
-        Assert.Equal((AuditEventType.TotpRecovery, "SUCCESS", "PREFERENCE_DISABLED", "jane"), (e.EventType, e.Outcome, e.FactorRemoval, e.Username));
+        Assert.Equal(("SUCCESS", "DELETED", "UPSTREAM_ERROR"), (e.Outcome, e.FactorRemoval, e.SignOut));
     }
 
     [Fact]
@@ -118,6 +134,8 @@ public class TotpRecoveryServiceTests
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[0])!, CancellationToken.None);
 
         Assert.Equal(("FAILED", "UPSTREAM_ERROR"), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
+        Assert.Empty(_admin.SignedOut); // nothing removed, nothing to sign out for
+        Assert.Null(_audit.Events.Single().SignOut);
         Assert.False(await _codes.TryConsumeAsync("acme", "jane", codes[0], CancellationToken.None));
     }
 

@@ -33,7 +33,9 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
         Assert.True(response.StatusCode == 200, response.BodyText);
         Assert.Equal("jane@example.com", response.Data.GetProperty("username").GetString());
         Assert.Equal("DELETED", response.Data.GetProperty("factorRemoval").GetString());
+        Assert.True(response.Data.GetProperty("signedOut").GetBoolean());
         Assert.Equal(["jane@example.com"], _bed.UserPool.Removed);
+        Assert.Equal(["jane@example.com"], _bed.UserPool.SignedOut);
         Assert.Null(await _bed.Records.GetAsync(acme.TenantId, "jane@example.com", Ct));
         // The codes went with the authenticator (they may be on the lost phone): none is accepted any more.
         Assert.Equal(0, await _bed.RecoveryCodes.CountRemainingAsync(acme.TenantId, "jane@example.com", Ct));
@@ -41,7 +43,8 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
 
         var audit = Assert.Single(await backend.AuditItemsAsync(acme.TenantId, "jane@example.com"));
         Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "DELETED", "req-reset-1"), (audit["eventType"].S, audit["outcome"].S, audit["reason"].S, audit["requestId"].S));
-        Assert.Equal(("alice", "sub-alice", "sub-jane@example.com", "DELETED"), (audit["actor"].S, audit["actorSub"].S, audit["userSub"].S, audit["factorRemoval"].S));
+        Assert.Equal(("alice", "sub-alice", "sub-jane@example.com", "DELETED", "SIGNED_OUT"),
+            (audit["actor"].S, audit["actorSub"].S, audit["userSub"].S, audit["factorRemoval"].S, audit["signOut"].S));
         SecretScan.AssertAbsent([_bed.Log.ToString(), response.Raw, SecretScan.Render(audit)], [Token, .. codes.Codes]);
     }
 
@@ -99,6 +102,22 @@ public sealed class AdminResetRouteTests(MotoBackend backend)
         var audit = await backend.AuditItemsAsync(acme.TenantId, "jane");
         Assert.Equal(["bob", "alice"], audit.OrderBy(i => i["sk"].S, StringComparer.Ordinal).Select(i => i["actor"].S));
         Assert.All(audit, i => Assert.Equal(("DENIED", "NOT_TENANT_ADMIN"), (i["outcome"].S, i["reason"].S)));
+    }
+
+    [Fact]
+    public async Task A_failed_sign_out_after_the_removal_is_still_a_reset_the_answer_and_the_audit_say_the_sign_out_failed()
+    {
+        var acme = await _bed.CreateTenantAsync("acme");
+        await EnrollAsync(acme.TenantId, "jane");
+        _bed.UserPool.SignOutFailure = new EnrollmentException(ErrorCode.UpstreamError, "The user pool failed.");
+
+        var response = await ResetAsync(As(ResetRequest(acme.TenantId, "jane"), acme, "alice"));
+
+        Assert.True(response.StatusCode == 200, response.BodyText);
+        Assert.Equal(("DELETED", false), (response.Data.GetProperty("factorRemoval").GetString(), response.Data.GetProperty("signedOut").GetBoolean()));
+        Assert.Null(await _bed.Records.GetAsync(acme.TenantId, "jane", Ct));
+        var audit = (await backend.AuditItemsAsync(acme.TenantId, "jane")).Single();
+        Assert.Equal(("SUCCESS", "DELETED", "UPSTREAM_ERROR"), (audit["outcome"].S, audit["factorRemoval"].S, audit["signOut"].S));
     }
 
     [Fact]

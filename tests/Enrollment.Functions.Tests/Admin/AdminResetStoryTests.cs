@@ -11,7 +11,8 @@ namespace Enrollment.Functions.Tests.Admin;
 /// <summary>
 /// The admin reset as production wires it (FunctionServices.Create: CognitoUserPoolAdmin, the DynamoDB record and
 /// recovery-code stores), against Cognito and DynamoDB on moto: a user enrolls through the app, loses the phone, an
-/// administrator of the tenant resets the authenticator, and the next sign-in asks for no TOTP.
+/// administrator of the tenant resets the authenticator, the lost phone's sessions end (AdminUserGlobalSignOut, which
+/// moto implements), and the next sign-in asks for no TOTP.
 /// </summary>
 /// <remarks>
 /// moto has no AdminDeleteSoftwareToken, so the adapter takes its fallback (the preference off): PREFERENCE_DISABLED.
@@ -35,7 +36,8 @@ public sealed class AdminResetStoryTests(MotoBackend backend)
 
         // The user enrolls through the tenant's app: that writes the enrollment record the reset relies on.
         var username = await pool.CreateConfirmedUserAsync();
-        var accessToken = await pool.SignInForAccessTokenAsync(username);
+        var phone = (await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult!;
+        var accessToken = phone.AccessToken!;
         HttpApiRequestBuilder Me(string path) => HttpApiRequestBuilder.Post(path).WithAccessToken(accessToken, username, pool.ClientId);
         var secret = (await CallAsync(associate.Handle, Me("/v1/me/totp/associate"))).Data.GetProperty("secretCode").GetString()!;
         var verified = await CallAsync(verify.Handle, Me("/v1/me/totp/verify").WithBody($$"""{"code":"{{await TotpGenerator.FreshCodeAsync(secret)}}","deviceName":"Pixel 9"}"""));
@@ -50,13 +52,20 @@ public sealed class AdminResetStoryTests(MotoBackend backend)
 
         Assert.True(response.StatusCode == 200, response.BodyText);
         Assert.Equal("PREFERENCE_DISABLED", response.Data.GetProperty("factorRemoval").GetString());
+        Assert.True(response.Data.GetProperty("signedOut").GetBoolean());
+        // The lost phone's session is over: its refresh token mints nothing, its access token is refused.
+        var refresh = await Assert.ThrowsAsync<Enrollment.Infrastructure.Cognito.CognitoServiceException>(() => pool.RefreshAsync(phone.RefreshToken!));
+        Assert.Equal("NotAuthorizedException", refresh.ErrorType);
+        var getUser = await Assert.ThrowsAsync<Enrollment.Infrastructure.Cognito.CognitoServiceException>(() => pool.Client.GetUserAsync(new GetUserRequest { AccessToken = accessToken }, TestContext.Current.CancellationToken));
+        Assert.Equal("NotAuthorizedException", getUser.ErrorType);
         var signIn = await pool.SignInAsync(username, CognitoTestPool.Password);
         Assert.Null(signIn.ChallengeName);
         Assert.False(string.IsNullOrEmpty(signIn.AuthenticationResult?.AccessToken));
 
         var audit = (await backend.AuditItemsAsync(tenant.TenantId, username)).Last();
-        Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "PREFERENCE_DISABLED", "ann"), (audit["eventType"].S, audit["outcome"].S, audit["factorRemoval"].S, audit["actor"].S));
+        Assert.Equal(("TOTP_ADMIN_RESET", "SUCCESS", "PREFERENCE_DISABLED", "SIGNED_OUT", "ann"),
+            (audit["eventType"].S, audit["outcome"].S, audit["factorRemoval"].S, audit["signOut"].S, audit["actor"].S));
         (await CallAsync(reset.Handle, As(ResetRequest(tenant.TenantId, username), tenant, "ann"))).AssertError(404, "NOT_FOUND");
-        SecretScan.AssertAbsent([_log.ToString(), .. (await backend.AuditItemsAsync(tenant.TenantId, username)).Select(SecretScan.Render)], accessToken, secret, Token);
+        SecretScan.AssertAbsent([_log.ToString(), .. (await backend.AuditItemsAsync(tenant.TenantId, username)).Select(SecretScan.Render)], accessToken, phone.RefreshToken!, secret, Token);
     }
 }

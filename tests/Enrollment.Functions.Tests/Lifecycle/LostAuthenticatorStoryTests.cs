@@ -1,3 +1,4 @@
+using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Testing;
 
@@ -5,7 +6,8 @@ namespace Enrollment.Functions.Tests.Lifecycle;
 
 /// <summary>
 /// The whole story on moto, through the handlers as production wires them: enroll, lose the phone, recover with
-/// one code, sign in without TOTP, enroll again. Nothing secret reaches the log or the audit table.
+/// one code (which also ends the lost phone's sessions), sign in without TOTP, enroll again. Nothing secret reaches
+/// the log or the audit table.
 /// </summary>
 /// <remarks>
 /// moto has no AdminDeleteSoftwareToken, so recovery takes the fallback (preference off), and in an MFA "ON" pool
@@ -21,7 +23,9 @@ public sealed class LostAuthenticatorStoryTests(LifecycleStack stack)
     [Fact]
     public async Task Enroll_lose_the_phone_recover_with_one_code_sign_in_without_totp_and_enroll_again()
     {
-        var user = await _app.NewUserAsync();
+        var username = await stack.Pool.CreateConfirmedUserAsync();
+        var phone = (await stack.Pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult!;
+        var user = new PoolUser(username, phone.AccessToken!);
         var ip = stack.NextSourceIp();
 
         // Enroll: the verify answer carries the recovery codes, once.
@@ -45,7 +49,16 @@ public sealed class LostAuthenticatorStoryTests(LifecycleStack stack)
         Assert.Equal("ACCEPTED", recovered.Data.GetProperty("status").GetString());
 
         var recovery = (await stack.AuditOfAsync(user.Username)).Last();
-        Assert.Equal(("TOTP_RECOVERY", "SUCCESS", "PREFERENCE_DISABLED"), (recovery["eventType"].S, recovery["outcome"].S, recovery["factorRemoval"].S));
+        Assert.Equal(("TOTP_RECOVERY", "SUCCESS", "PREFERENCE_DISABLED", "SIGNED_OUT"),
+            (recovery["eventType"].S, recovery["outcome"].S, recovery["factorRemoval"].S, recovery["signOut"].S));
+
+        // The lost phone's session ended with its factor: the old refresh token mints nothing, the old access token
+        // is refused by the user pool and by our own routes that read it.
+        var refresh = await Assert.ThrowsAsync<CognitoServiceException>(() => stack.Pool.RefreshAsync(phone.RefreshToken!));
+        Assert.Equal("NotAuthorizedException", refresh.ErrorType);
+        var getUser = await Assert.ThrowsAsync<CognitoServiceException>(() => stack.Pool.Client.GetUserAsync(new GetUserRequest { AccessToken = user.AccessToken }, TestContext.Current.CancellationToken));
+        Assert.Equal("NotAuthorizedException", getUser.ErrorType);
+        Assert.Equal(401, (await _app.SendAsync(_app.SignedIn(HttpApiRequestBuilder.Get("/v1/me/totp"), user))).StatusCode);
 
         // The next sign-in has no TOTP challenge; the status shows nothing left.
         var signIn = await stack.Pool.SignInAsync(user.Username, CognitoTestPool.Password);
@@ -72,7 +85,7 @@ public sealed class LostAuthenticatorStoryTests(LifecycleStack stack)
         // turn up inside timestamps by chance; the fake-backed log test covers them.)
         var log = _app.Log.ToString();
         var audit = await stack.EverythingInTheAuditAsync();
-        foreach (var secretValue in new[] { user.AccessToken, fresh.AccessToken, secret }.Concat(codes).Concat(newCodes).Concat(codes.Select(c => c.Replace("-", ""))))
+        foreach (var secretValue in new[] { user.AccessToken, phone.RefreshToken!, fresh.AccessToken, secret }.Concat(codes).Concat(newCodes).Concat(codes.Select(c => c.Replace("-", ""))))
         {
             Assert.DoesNotContain(secretValue, log, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(secretValue, audit, StringComparison.OrdinalIgnoreCase);

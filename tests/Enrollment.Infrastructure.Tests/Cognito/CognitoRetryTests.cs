@@ -126,6 +126,19 @@ public sealed class CognitoRetryTests
     }
 
     [Fact]
+    public async Task The_admin_global_sign_out_is_idempotent_and_retried_even_after_sending()
+    {
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Error("InternalErrorException", 500));
+        await Assert.ThrowsAsync<CognitoServiceException>(() => TestClients.For(handler).AdminUserGlobalSignOutAsync(new() { UserPoolId = "p", Username = "u" }, Token));
+        Assert.Equal(3, handler.Attempts);
+
+        var timedOut = StubHttpHandler.Hangs();
+        await Assert.ThrowsAsync<CognitoTransportException>(() =>
+            TestClients.For(timedOut, attemptTimeout: TimeSpan.FromMilliseconds(50)).AdminUserGlobalSignOutAsync(new() { UserPoolId = "p", Username = "u" }, Token));
+        Assert.Equal(3, timedOut.Attempts);
+    }
+
+    [Fact]
     public async Task Idempotent_admin_reads_are_retried()
     {
         var handler = StubHttpHandler.Always(() => StubHttpHandler.Error("InternalErrorException", 500));

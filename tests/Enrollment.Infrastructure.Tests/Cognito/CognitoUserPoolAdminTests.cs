@@ -10,7 +10,8 @@ namespace Enrollment.Infrastructure.Tests.Cognito;
 
 /// <summary>
 /// Removing a lost authenticator: AdminDeleteSoftwareToken where the endpoint has it, the preference turned off
-/// where it does not, and only for "does not know the operation", never for a real failure.
+/// where it does not, and only for "does not know the operation", never for a real failure. Then signing the user out
+/// everywhere (AdminUserGlobalSignOut), which moto implements: the old refresh and access tokens stop working.
 /// </summary>
 public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
 {
@@ -88,6 +89,58 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         Assert.Equal(FactorRemoval.PreferenceDisabled, removal);
         Assert.False((await totp.GetUserAsync(accessToken, Token)).HasSoftwareToken);
         Assert.NotNull((await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_is_one_signed_call_naming_the_pool_and_user()
+    {
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok());
+
+        await Admin(handler).SignOutEverywhereAsync("jane", Token);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("AWSCognitoIdentityProviderService.AdminUserGlobalSignOut", request.Target);
+        Assert.StartsWith("AWS4-HMAC-SHA256 ", request.Authorization);
+        Assert.Equal("""{"UserPoolId":"us-east-1_pool","Username":"jane"}""", request.Body);
+    }
+
+    [Theory]
+    [InlineData("UserNotFoundException", 400, ErrorCode.Unauthorized, 1)]
+    [InlineData("TooManyRequestsException", 400, ErrorCode.RateLimited, 3)]
+    [InlineData("InternalErrorException", 500, ErrorCode.UpstreamError, 3)]
+    [InlineData("UnknownOperationException", 400, ErrorCode.UpstreamError, 1)]
+    public async Task A_failed_sign_out_is_an_enrollment_error_after_the_retries_a_repeat_allows(string type, int status, ErrorCode expected, int attempts)
+    {
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Error(type, status));
+
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).SignOutEverywhereAsync("jane", Token));
+
+        Assert.Equal(expected, failure.Code);
+        Assert.Equal(attempts, handler.Attempts);
+        Assert.All(handler.Requests, r => Assert.Equal("AWSCognitoIdentityProviderService.AdminUserGlobalSignOut", r.Target));
+    }
+
+    [Fact]
+    public async Task On_moto_signing_out_everywhere_ends_the_old_refresh_and_access_tokens_and_can_be_repeated()
+    {
+        var client = TestClients.ForMoto(moto.Endpoint);
+        var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
+        var username = await pool.CreateConfirmedUserAsync();
+        var old = (await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult!;
+        var totp = new CognitoUserPoolTotp(client);
+        Assert.Equal(username, (await totp.GetUserAsync(old.AccessToken!, Token)).Username);
+        Assert.NotNull((await pool.RefreshAsync(old.RefreshToken!)).AuthenticationResult?.AccessToken);
+        var admin = new CognitoUserPoolAdmin(client, pool.PoolId);
+
+        await admin.SignOutEverywhereAsync(username, Token);
+
+        var refresh = await Assert.ThrowsAsync<CognitoServiceException>(() => pool.RefreshAsync(old.RefreshToken!));
+        Assert.Equal("NotAuthorizedException", refresh.ErrorType);
+        var getUser = await Assert.ThrowsAsync<EnrollmentException>(() => totp.GetUserAsync(old.AccessToken!, Token));
+        Assert.Equal(ErrorCode.Unauthorized, getUser.Code);
+        await admin.SignOutEverywhereAsync(username, Token); // idempotent
+        // A new sign-in works: the sign-out ends sessions, not the user.
+        Assert.NotNull((await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult?.AccessToken);
     }
 
     [Fact]
