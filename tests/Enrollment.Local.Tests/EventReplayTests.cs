@@ -90,6 +90,47 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
 
     public static TheoryData<string> EventFiles => EventFilesTests.EventFiles;
 
+    public static TheoryData<string> TriggerEventFiles => EventFilesTests.TriggerEventFiles;
+
+    /// <summary>
+    /// Cognito trigger events through the function template.yaml attaches for their trigger, as `invoke` runs it,
+    /// against the same backend. Cognito needs the whole event back with `response` filled in, within its budget;
+    /// the decisions themselves are asserted per file in the Functions tests (TriggerEventReplayTests).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TriggerEventFiles))]
+    public async Task Each_trigger_event_is_answered_by_the_function_the_template_attaches(string name)
+    {
+        var template = SamTemplate.Load(RepoPaths.Template);
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.Event(name), TestContext.Current.CancellationToken);
+        var e = JsonNode.Parse(bytes)!.AsObject();
+        var source = e["triggerSource"]!.GetValue<string>();
+        var trigger = source.StartsWith("TokenGeneration_", StringComparison.Ordinal) ? "PreTokenGeneration" : source[..source.IndexOf('_')];
+        var function = Assert.Single(template.CognitoTriggers, t => t.Triggers.Contains(trigger)).FunctionLogicalId;
+
+        var log = new StringWriter();
+        var host = FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log });
+        var result = await host.InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
+        var answer = JsonNode.Parse(result.Payload)!.AsObject();
+        Assert.Equal(e["userName"]?.ToJsonString(), answer["userName"]?.ToJsonString());
+        Assert.Equal(e["request"]!.ToJsonString(), answer["request"]!.ToJsonString()); // nothing Cognito sent is lost
+        var response = Assert.IsType<JsonObject>(answer["response"]);
+        switch (trigger)
+        {
+            case "DefineAuthChallenge":
+                Assert.True(response["issueTokens"] is not null && response["failAuthentication"] is not null, $"{name}: {response}");
+                break;
+            case "VerifyAuthChallengeResponse":
+                Assert.NotNull(response["answerCorrect"]);
+                break;
+            case "CreateAuthChallenge":
+                Assert.NotNull(response["publicChallengeParameters"]);
+                break;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(EventFiles))]
     public async Task Each_event_gets_its_expected_answer_from_the_handler_the_template_names(string name)
