@@ -14,31 +14,11 @@ public sealed class DeploymentFilesTests
         Assert.True(cfnLint is not null,
             "cfn-lint is not on PATH. This check needs it (pip install cfn-lint); it is part of this machine image. It must not pass silently.");
 
-        var info = new ProcessStartInfo(cfnLint, ["template.yaml"])
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (code, stdout, stderr) = await CompletedProcess.RunAsync(cfnLint, ["template.yaml"], TimeSpan.FromMinutes(3));
 
         // Exit code bits: 2 errors, 4 warnings, 8 informational. Zero means none of them.
-        Assert.True(process.ExitCode == 0, $"cfn-lint exit {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        Assert.Equal("", (await stdout).Trim());
+        Assert.True(code == 0, $"cfn-lint exit {code}:\n{stdout}\n{stderr}");
+        Assert.Equal("", stdout.Trim());
     }
 
     [Theory]
