@@ -173,7 +173,8 @@ public sealed class TemplateModelTests
         ["MeTotpStatusFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}"],
         ["MeDisableTotpFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}"],
         ["MeRecoveryCodesFunction"] =
-            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}"],
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:Query {UserState}", $"dynamodb:PutItem {UserState}", $"dynamodb:DeleteItem {UserState}",
+             $"dynamodb:UpdateItem {UserState}"],
         ["RecoverTotpFunction"] =
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:GetItem {UserState}",
              $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",

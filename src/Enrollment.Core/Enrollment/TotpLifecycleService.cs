@@ -1,4 +1,5 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
 
@@ -14,9 +15,12 @@ public sealed class TotpLifecycleService(
     IUserPoolTotp userPool,
     IEnrollmentRecordStore records,
     IRecoveryCodeStore recoveryCodes,
+    IRateLimiter limiter,
     AuditTrail audit,
     TimeProvider time)
 {
+    public const string RecoveryCodesAction = "RECOVERY_CODES";
+
     /// <summary>The user pool's name of the TOTP factor (GetUser's PreferredMfaSetting).</summary>
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
 
@@ -68,6 +72,13 @@ public sealed class TotpLifecycleService(
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
             LifecycleRules.RequireRecoveryCodesOn(policy.Policy);
             LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
+
+            // A new set is ~40 writes: as many per hour as the tenant allows recovery attempts.
+            var window = RateLimitCounter.Hourly(policy.TenantId, username, RecoveryCodesAction, time.GetUtcNow());
+            var limit = policy.Policy.Recovery.MaxAttemptsPerHour;
+            if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
+                throw new EnrollmentException(ErrorCode.RateLimited, $"Too many new sets of recovery codes; at most {limit} an hour.",
+                    DenialReason.RecoveryCodesLimit, window.SecondsUntilReset(time.GetUtcNow()));
 
             var user = await userPool.GetUserAsync(accessToken, cancellationToken);
             if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();

@@ -21,6 +21,7 @@ public static class DenialReason
 
     /// <summary>RATE_LIMITED: too many recovery attempts for this username or from this source.</summary>
     public const string RecoveryAttemptLimit = "RECOVERY_ATTEMPT_LIMIT";
+    public const string RecoveryCodesLimit = "RECOVERY_CODES_LIMIT";
 
     /// <summary>CONFLICT: the route needs an enrolled authenticator and the user has none.</summary>
     public const string NotEnrolled = "NOT_ENROLLED";

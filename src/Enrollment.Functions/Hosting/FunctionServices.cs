@@ -63,7 +63,7 @@ public sealed class FunctionServices
         return new FunctionServices
         {
             Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
-            Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, audit, time),
+            Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, limiter, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
             _recovery = new Lazy<TotpRecoveryService>(
                 () => new TotpRecoveryService(tenants, limiter, recoveryCodes, UserPoolAdmin(cognito, userPoolId), records, audit, time),

@@ -25,6 +25,7 @@ public class TotpLifecycleServiceTests
     private readonly FakeAuditLog _audit;
     private readonly FakeRecordStore _records;
     private readonly FakeRecoveryCodeStore _codes;
+    private readonly FakeLimiter _limiter;
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
 
     public TotpLifecycleServiceTests()
@@ -33,13 +34,14 @@ public class TotpLifecycleServiceTests
         _audit = new FakeAuditLog(_log);
         _records = new FakeRecordStore(_log);
         _codes = new FakeRecoveryCodeStore(_log);
+        _limiter = new FakeLimiter(_log);
     }
 
     private TotpLifecycleService Lifecycle(TenantPolicy? policy = null) =>
-        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, _records, _codes, new AuditTrail(_audit, _time), _time);
+        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, _records, _codes, _limiter, new AuditTrail(_audit, _time), _time);
 
     private TotpEnrollmentService Enrollment(TenantPolicy? policy = null) =>
-        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, new FakeLimiter(_log), new AuditTrail(_audit, _time), _time, _records, _codes);
+        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
 
     private CallerContext Caller(int signedInSecondsAgo = 10) => new()
     {
@@ -196,5 +198,19 @@ public class TotpLifecycleServiceTests
         _audit.Down = true;
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle().ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None));
         Assert.Equal(ErrorCode.ServiceUnavailable, ex.Code);
+    }
+
+    [Fact]
+    public async Task New_sets_of_recovery_codes_are_limited_per_hour_like_recovery_attempts()
+    {
+        var policy = Acme with { Recovery = Acme.Recovery with { MaxAttemptsPerHour = 2 } };
+        await Lifecycle(policy).ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None);
+        await Lifecycle(policy).ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None);
+
+        var limited = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle(policy).ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None));
+
+        Assert.Equal((ErrorCode.RateLimited, DenialReason.RecoveryCodesLimit), (limited.Code, limited.Reason));
+        Assert.Equal(45 * 60, limited.RetryAfterSeconds);
+        Assert.Equal("DENIED", _audit.Events[^1].Outcome);
     }
 }
