@@ -12,7 +12,9 @@ public sealed record AuthorizerResult
 
     public IReadOnlyList<string> Scopes { get; private init; } = [];
 
-    /// <summary>invalid_token or insufficient_scope.</summary>
+    public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>invalid_token or <see cref="InsufficientScope"/>.</summary>
     public string? Error { get; private init; }
 
     public string? ErrorDescription { get; private init; }

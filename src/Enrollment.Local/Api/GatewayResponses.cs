@@ -20,12 +20,17 @@ public static class GatewayResponses
     public static Task PayloadTooLargeAsync(HttpContext context, string requestId) =>
         WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request Entity Too Large", requestId);
 
-    /// <summary>401 as API Gateway's troubleshooting guide shows it: <c>Bearer scope="..." error="..." error_description="..."</c>.</summary>
+    /// <summary>
+    /// 401 as API Gateway's troubleshooting guide shows it: <c>Bearer scope="..." error="..." error_description="..."</c>;
+    /// a valid token without the route's scopes is 403 Forbidden, as the JWT authorizer documentation says.
+    /// </summary>
     public static Task UnauthorizedAsync(HttpContext context, string requestId, AuthorizerResult denial, IReadOnlyList<string> routeScopes)
     {
         context.Response.Headers.WWWAuthenticate =
             $"Bearer scope=\"{string.Join(' ', routeScopes)}\" error=\"{denial.Error}\" error_description=\"{denial.ErrorDescription}\"";
-        return WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", requestId);
+        return denial.Error == AuthorizerResult.InsufficientScope
+            ? WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", requestId)
+            : WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", requestId);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string message, string requestId)

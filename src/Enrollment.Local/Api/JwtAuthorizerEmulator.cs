@@ -69,7 +69,7 @@ public sealed class JwtAuthorizerEmulator
 
         var scopes = JwtClaimRenderer.Scopes(payload);
         if (routeScopes.Count > 0 && !routeScopes.Any(scopes.Contains))
-            return AuthorizerResult.Deny("the token does not have the required scopes", "insufficient_scope");
+            return AuthorizerResult.Deny("the token does not have the required scopes", AuthorizerResult.InsufficientScope);
         return AuthorizerResult.Allow(JwtClaimRenderer.RenderClaims(payload), scopes);
     }
 
