@@ -35,6 +35,7 @@ public sealed class FunctionLog(TextWriter output, bool infoEnabled = true)
                     case long l: json.WriteNumber(name, l); break;
                     case double d: json.WriteNumber(name, Math.Round(d, 2)); break;
                     case bool b: json.WriteBoolean(name, b); break;
+                    case EmbeddedMetrics metrics: metrics.WriteTo(json); break;
                     default: json.WriteString(name, value.ToString()); break;
                 }
             }

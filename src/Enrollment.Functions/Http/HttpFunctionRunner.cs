@@ -10,8 +10,12 @@ namespace Enrollment.Functions.Http;
 /// What every HTTP function does around its own work: parse the event, turn failures into the envelope,
 /// bound the time, and log one safe line per request. Unknown exceptions are a 500 with the request id.
 /// </summary>
-public sealed class HttpFunctionRunner(FunctionLog log, TimeSpan budget)
+public sealed class HttpFunctionRunner(FunctionLog log, TimeSpan budget, TimeProvider? time = null)
 {
+    /// <summary>Per route and status class: request count and latency, from the log line itself (EMF).</summary>
+    private static readonly (string Name, string Unit)[] RequestMetrics = [("requests", "Count"), ("durationMs", "Milliseconds")];
+    private static readonly string[] RequestDimensions = ["route", "statusClass"];
+
     public async Task<Stream> RunAsync(Stream input, string route, Func<ApiRequest, CancellationToken, Task<HttpApiResponse>> handle)
     {
         var started = Stopwatch.GetTimestamp();
@@ -54,7 +58,10 @@ public sealed class HttpFunctionRunner(FunctionLog log, TimeSpan budget)
             ("status", response.StatusCode),
             ("code", failure is null ? null : ErrorCodeNames.Of(failure.Code)),
             ("reason", failure?.Reason),
-            ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+            ("statusClass", $"{response.StatusCode / 100}xx"),
+            ("requests", 1),
+            (EmbeddedMetrics.FieldName, new EmbeddedMetrics(EmbeddedMetrics.ServiceNamespace, RequestDimensions, RequestMetrics, (time ?? TimeProvider.System).GetUtcNow())));
 
         var output = new MemoryStream();
         await JsonSerializer.SerializeAsync(output, response, FunctionJsonContext.Default.HttpApiResponse);
