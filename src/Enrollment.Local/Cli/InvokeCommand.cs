@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Enrollment.Local.Hosting;
+using Enrollment.Local.Stack;
 using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Cli;
@@ -16,7 +17,8 @@ public static class InvokeCommand
         string? EnvVarsPath,
         string TemplatePath,
         IReadOnlyList<string> ParameterOverrides,
-        string? Region);
+        string? Region,
+        string? StackFilePath = null);
 
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public static class InvokeCommand
             var template = SamTemplate.Load(args.TemplatePath, options);
             var functionId = args.FunctionLogicalId ?? SingleFunction(template);
             var envVars = args.EnvVarsPath is null ? EnvVarsFile.Empty : EnvVarsFile.Load(args.EnvVarsPath);
+            if (args.StackFilePath is not null) envVars = RunningStack(args.StackFilePath).Under(envVars);
             var payload = ReadEvent(args.EventPath, stderr);
 
             var host = FunctionHost.Start(template, functionId, new FunctionHostOptions { EnvVars = envVars, Log = stderr });
@@ -52,6 +55,37 @@ public static class InvokeCommand
             return ExitCodes.UsageError;
         }
     }
+
+    /// <summary>
+    /// The environment that points a function at a running `up` (its stack file): the emulator's endpoints, the
+    /// region, the emulator's keys, the pool and the tables. An --env-vars file still wins where both set a name.
+    /// </summary>
+    private static EnvVarsFile RunningStack(string path)
+    {
+        if (!File.Exists(path))
+            throw new CliException($"Stack file not found: {Path.GetFullPath(path)}. Start the local stack first: dotnet run --project src/Enrollment.Local -- up");
+        StackFile stack;
+        try
+        {
+            stack = StackFile.Read(path);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            throw new CliException($"{path} is not a stack file written by `up`.");
+        }
+        var variables = UpCommand.EmulatorEnvironment(stack.Endpoints.CognitoIdp, stack.Endpoints.Dynamodb, stack.Region);
+        variables["USER_POOL_ID"] = stack.UserPoolId;
+        foreach (var (table, name) in stack.Tables)
+            if (StackTableVariables.TryGetValue(table, out var variable)) variables[variable] = name;
+        return EnvVarsFile.FromParameters(variables, path);
+    }
+
+    private static readonly Dictionary<string, string> StackTableVariables = new(StringComparer.Ordinal)
+    {
+        ["audit"] = "AUDIT_TABLE_NAME",
+        ["tenants"] = "TENANTS_TABLE_NAME",
+        ["userState"] = "USER_STATE_TABLE_NAME",
+    };
 
     private static string SingleFunction(SamTemplate template) => template.Functions.Count == 1
         ? template.Functions.Keys.Single()

@@ -47,10 +47,11 @@ public static class LocalCli
             DefaultValueFactory = _ => [],
         };
         var region = new Option<string?>("--region") { Description = "AWS::Region and AWS_REGION (default: AWS_REGION, else us-east-1)." };
+        var stackFile = new Option<string?>("--stack-file") { Description = "Point the function at a running `up` (its stack file, e.g. .local/stack.json)." };
 
         var command = new Command("invoke", "Invoke one function with an event, as `sam local invoke` does.")
         {
-            function, eventFile, envVars, template, overrides, region,
+            function, eventFile, envVars, template, overrides, region, stackFile,
         };
         command.SetAction((parse, cancellationToken) => InvokeCommand.RunAsync(
             new InvokeCommand.Arguments(
@@ -59,7 +60,8 @@ public static class LocalCli
                 parse.GetValue(envVars),
                 parse.GetValue(template) ?? SamTemplate.DefaultFileName,
                 parse.GetValue(overrides) ?? [],
-                parse.GetValue(region)),
+                parse.GetValue(region),
+                parse.GetValue(stackFile)),
             stdout, stderr, cancellationToken));
         return command;
     }

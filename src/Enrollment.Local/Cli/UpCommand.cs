@@ -168,14 +168,18 @@ public static class UpCommand
     }
 
     /// <summary>The variables that point the AWS clients (ours and the functions') at the emulator, with dummy keys.</summary>
-    private static Dictionary<string, string> EmulatorEnvironment(string endpoint, string region) => new(StringComparer.Ordinal)
+    /// <summary>What a function needs to reach the local emulator (also what `invoke --stack-file` applies).</summary>
+    internal static Dictionary<string, string> EmulatorEnvironment(string endpoint, string region) =>
+        EmulatorEnvironment(endpoint, endpoint, region);
+
+    internal static Dictionary<string, string> EmulatorEnvironment(string cognitoEndpoint, string dynamoEndpoint, string region) => new(StringComparer.Ordinal)
     {
         ["AWS_REGION"] = region,
         ["AWS_DEFAULT_REGION"] = region,
         ["AWS_ACCESS_KEY_ID"] = FunctionEnvironment.LocalAccessKey,
         ["AWS_SECRET_ACCESS_KEY"] = FunctionEnvironment.LocalSecretKey,
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint,
-        ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = endpoint,
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoEndpoint,
+        ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = cognitoEndpoint,
     };
 
     /// <summary>The table the functions read tenants from: the one their TENANTS_TABLE_NAME names.</summary>

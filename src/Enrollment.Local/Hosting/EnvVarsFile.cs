@@ -34,6 +34,14 @@ public sealed class EnvVarsFile
     public static EnvVarsFile FromParameters(IReadOnlyDictionary<string, string> parameters, string source) =>
         new(source, new Dictionary<string, string>(parameters, StringComparer.Ordinal), new Dictionary<string, IReadOnlyDictionary<string, string>>());
 
+    /// <summary>These variables with <paramref name="over"/> laid on top (its Parameters and function sections win).</summary>
+    public EnvVarsFile Under(EnvVarsFile over)
+    {
+        var parameters = new Dictionary<string, string>(Parameters, StringComparer.Ordinal);
+        foreach (var (key, value) in over.Parameters) parameters[key] = value;
+        return new EnvVarsFile($"{Source} + {over.Source}", parameters, over.Functions);
+    }
+
     /// <summary>The variables for one function: "Parameters" overlaid with the function's own section.</summary>
     public IReadOnlyDictionary<string, string> For(string functionLogicalId)
     {

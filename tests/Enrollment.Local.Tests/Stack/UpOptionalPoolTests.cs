@@ -332,4 +332,25 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Invoke_with_the_stack_file_replays_an_event_against_the_running_stack()
+    {
+        // The sample events name tenant "demo", which this stack does not have: the handler reads the stack's
+        // tenants table (not a 503 from an unreachable store) and refuses as the policy says.
+        var (code, stdout, stderr) = await CompletedProcess.RunAsync(RunnerProcess.DotnetHost(),
+            [RepoPaths.LocalRunnerDll, "invoke", "MeAssociateTotpFunction", "--event", RepoPaths.Event("me-associate.json"), "--stack-file", up.StackFilePath],
+            TimeSpan.FromSeconds(60));
+
+        Assert.True(code == 0, stderr);
+        using var response = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(403, response.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Contains("TENANT_NOT_FOUND", response.RootElement.GetProperty("body").GetString());
+
+        var missing = await CompletedProcess.RunAsync(RunnerProcess.DotnetHost(),
+            [RepoPaths.LocalRunnerDll, "invoke", "MeAssociateTotpFunction", "--event", RepoPaths.Event("me-associate.json"), "--stack-file", "/nonexistent/stack.json"],
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("Start the local stack first", missing.Stderr);
+    }
 }
