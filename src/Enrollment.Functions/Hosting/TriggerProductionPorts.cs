@@ -1,6 +1,4 @@
-using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using Enrollment.Infrastructure.DynamoDb;
 
 namespace Enrollment.Functions.Hosting;
@@ -15,7 +13,7 @@ public static class TriggerProductionPorts
     /// Builds tenant policies, enrollment records, recovery codes, rate limits and audit on the shared client: the
     /// same DynamoDB adapters as the HTTP functions, so a code consumed here is consumed for the recovery route too.
     /// </summary>
-    public static readonly Func<IAmazonDynamoDB, TriggerTables, InfrastructureAdapters>? InfrastructureAdapters = (db, tables) => new(
+    public static readonly Func<IAmazonDynamoDB, TableNames, InfrastructureAdapters>? InfrastructureAdapters = (db, tables) => new(
         new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(db, tables.Tenants), TimeProvider.System, CachedTenantPolicyStore.LifetimeFromEnvironment()),
         new DynamoDbEnrollmentRecordStore(db, tables.UserState),
         new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System),
@@ -31,10 +29,10 @@ public static class TriggerProductionPorts
 
     public static TriggerPorts Create(Func<string, string?> env) => Create(env, InfrastructureAdapters);
 
-    public static TriggerPorts Create(Func<string, string?> env, Func<IAmazonDynamoDB, TriggerTables, InfrastructureAdapters>? adapters)
+    public static TriggerPorts Create(Func<string, string?> env, Func<IAmazonDynamoDB, TableNames, InfrastructureAdapters>? adapters)
     {
         if (adapters is null) throw new InvalidOperationException(NotWired);
-        var tables = TriggerTables.FromEnvironment(env);
+        var tables = TableNames.FromEnvironment(env);
         var client = CreateClient(env);
         var shared = adapters(client, tables);
         return new TriggerPorts
@@ -50,31 +48,14 @@ public static class TriggerProductionPorts
     }
 
     /// <summary>
-    /// The region and an endpoint override (AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL: the local stack) from
-    /// the environment; credentials from the SDK's chain (the function's role).
+    /// The one DynamoDB client, resolved as the HTTP functions resolve it (region, AWS_ENDPOINT_URL_DYNAMODB or
+    /// AWS_ENDPOINT_URL for the local stack), with a shorter attempt and one retry: Cognito waits 5 s for a trigger.
     /// </summary>
     private static AmazonDynamoDBClient CreateClient(Func<string, string?> env)
     {
         var timeout = int.TryParse(env("UPSTREAM_TIMEOUT_MS"), out var ms) && ms > 0
             ? TimeSpan.FromMilliseconds(Math.Min(ms, MaxAttemptTimeout.TotalMilliseconds))
             : MaxAttemptTimeout;
-        var config = new AmazonDynamoDBConfig
-        {
-            Timeout = timeout,
-            ConnectTimeout = timeout,
-            MaxErrorRetry = 1,
-            RetryMode = RequestRetryMode.Standard,
-        };
-        var region = env("AWS_REGION") is { Length: > 0 } name ? name : null;
-        if ((env("AWS_ENDPOINT_URL_DYNAMODB") ?? env("AWS_ENDPOINT_URL")) is { Length: > 0 } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = region ?? "us-east-1";
-        }
-        else if (region is not null)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        return new AmazonDynamoDBClient(config);
+        return DynamoDbClientFactory.Create(DynamoDbClientSettings.FromEnvironment(env) with { AttemptTimeout = timeout, MaxErrorRetry = 1 });
     }
 }

@@ -162,7 +162,7 @@ public sealed class TriggerWireTests
     public void Production_wires_the_same_DynamoDB_adapters_as_the_http_functions()
     {
         using var client = new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("test", "test"), Amazon.RegionEndpoint.EUWest1);
-        var adapters = TriggerProductionPorts.InfrastructureAdapters!(client, new TriggerTables("audit", "tenants", "user-state"));
+        var adapters = TriggerProductionPorts.InfrastructureAdapters!(client, new TableNames("audit", "tenants", "user-state"));
 
         Assert.IsType<CachedTenantPolicyStore>(adapters.Policies);
         Assert.IsType<DynamoDbEnrollmentRecordStore>(adapters.Enrollments);
@@ -183,14 +183,14 @@ public sealed class TriggerWireTests
             ["UPSTREAM_TIMEOUT_MS"] = "2500",
             ["AWS_REGION"] = "eu-west-1",
         };
-        TriggerTables? seen = null;
+        TableNames? seen = null;
         var ports = TriggerProductionPorts.Create(name => env.GetValueOrDefault(name), (db, tables) =>
         {
             seen = tables;
             return new InfrastructureAdapters(world.Policies, world.Enrollments, world.RecoveryCodes, world.Limiter, world.Audit);
         });
 
-        Assert.Equal(new TriggerTables("audit", "tenants", "user-state"), seen);
+        Assert.Equal(new TableNames("audit", "tenants", "user-state"), seen);
         Assert.IsType<DynamoDbGracePeriodStore>(ports.Grace);
         Assert.IsType<DynamoDbRecoverySignInStore>(ports.Recoveries);
         Assert.Same(world.Audit, ports.Audit);
