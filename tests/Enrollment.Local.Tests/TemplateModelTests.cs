@@ -138,7 +138,8 @@ public sealed class TemplateModelTests
             Assert.Equal("Information", env["LOG_LEVEL"]);
             // A pool id in a function's environment makes a cycle once that function is a pool trigger; only the
             // recovery and admin reset functions (no triggers, the ones with Admin* rights) have it.
-            if (AdminCallers.Contains(id)) Assert.Equal("UserPool", env["USER_POOL_ID"]);
+            // The challenge verify function also has it: the issuer its server-finished MFA_SETUP tokens must carry.
+            if (AdminCallers.Contains(id) || id == "ChallengeVerifyTotpFunction") Assert.Equal("UserPool", env["USER_POOL_ID"]);
             else Assert.DoesNotContain("USER_POOL_ID", env.Keys);
             // The cursor secret only where cursors are signed; CloudFormation resolves it from Secrets Manager.
             if (id == "AdminAuditQueryFunction") Assert.Equal("{{resolve:secretsmanager:CursorSigningSecret:SecretString}}", env["CURSOR_SIGNING_KEY"]);

@@ -6,7 +6,11 @@ namespace Enrollment.Core.Enrollment;
 /// <summary>One attempt in progress: what the work learns on the way, for the attempt's audit event.</summary>
 public sealed class AuditedAttempt(CallerContext caller)
 {
-    public CallerContext Caller { get; } = caller;
+    /// <summary>
+    /// Who the attempt's audit event names. The session routes start without a user and set the proven one here only
+    /// once Cognito has signed that user in (see <see cref="ChallengeEnrollmentService"/>).
+    /// </summary>
+    public CallerContext Caller { get; set; } = caller;
 
     public CompiledTenantPolicy? Policy { get; set; }
 

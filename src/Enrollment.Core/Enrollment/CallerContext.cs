@@ -11,10 +11,13 @@ public sealed record CallerContext
     public string? UserAgent { get; init; }
     public string? AppVersion { get; init; }
 
-    /// <summary>The app client: the token's client_id claim, or clientId of a session-route body.</summary>
+    /// <summary>The app client: the token's client_id claim, or clientId of a session-route body (only public client ids, never an identity).</summary>
     public string? ClientId { get; init; }
 
-    /// <summary>The username: the token's username claim, or the (unverified) username of a session-route body.</summary>
+    /// <summary>
+    /// The username Cognito proved for this request: the verified token's username claim. Never a request body's
+    /// username: the session routes leave it empty until Cognito has bound user, client and session together.
+    /// </summary>
     public string? Username { get; init; }
 
     public string? UserSub { get; init; }
@@ -30,4 +33,7 @@ public sealed record CallerContext
     /// enroll now (for an enrolled user: only after a recovery-code sign-in, when the old factor is lost).
     /// </summary>
     public bool EnrollmentRequired { get; init; }
+
+    /// <summary>The token's mfa_enrollment_only claim: good for enrollment only (see <see cref="EnrollmentOnlyTokens"/>).</summary>
+    public bool EnrollmentOnly { get; init; }
 }

@@ -14,12 +14,12 @@ public interface IRateLimiter
 }
 
 /// <summary>One counter: what is counted (<paramref name="Action"/>), for whom, in which window.</summary>
-public sealed record RateLimitCounter(string TenantId, string Subject, string Action, DateTimeOffset WindowStart, TimeSpan Window)
+public sealed record RateLimitCounter(string TenantId, RateLimitSubject Subject, string Action, DateTimeOffset WindowStart, TimeSpan Window)
 {
     public DateTimeOffset WindowEnd => WindowStart + Window;
 
     /// <summary>The hour-long window that contains <paramref name="now"/>.</summary>
-    public static RateLimitCounter Hourly(string tenantId, string subject, string action, DateTimeOffset now)
+    public static RateLimitCounter Hourly(string tenantId, RateLimitSubject subject, string action, DateTimeOffset now)
     {
         var start = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, now.UtcDateTime.Day, now.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
         return new(tenantId, subject, action, start, TimeSpan.FromHours(1));

@@ -1,25 +1,16 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Enrollment.Core.Enrollment;
 
-/// <summary>Who a rate limit counts: a username as it is, or a source network.</summary>
+/// <summary>Source limits: how a per-user limit of the policy applies to a whole source network.</summary>
 public static class RateLimitSubjects
 {
-    /// <summary>The prefix keeps source counters apart from usernames in the same key space.</summary>
-    public const string SourcePrefix = "ip:";
-
     /// <summary>
-    /// An IPv4 source as one address; an IPv6 source as its /64, because one subscriber usually holds a
-    /// whole /64 and could otherwise rotate addresses to escape the limit. No source shares one counter.
+    /// A source is often many users behind one NAT (an office, a carrier), so before Cognito has proven a user a
+    /// route allows a source this many times the policy's per-user limit: one abuser cannot lock a whole office out
+    /// with the per-user number, and a script from one network still meets a bound.
     /// </summary>
-    public static string ForSource(string? sourceIp)
-    {
-        if (string.IsNullOrEmpty(sourceIp) || !IPAddress.TryParse(sourceIp, out var address)) return SourcePrefix + "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily == AddressFamily.InterNetwork) return SourcePrefix + address;
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return $"{SourcePrefix}{new IPAddress(bytes)}/64";
-    }
+    public const int UsersPerSource = 10;
+
+    public static RateLimitSubject ForSource(string? sourceIp) => RateLimitSubject.Source(sourceIp);
+
+    public static int SourceLimit(int perUserLimit) => checked(perUserLimit * UsersPerSource);
 }

@@ -30,11 +30,12 @@ public sealed class TotpLifecycleService(
     /// <summary>A read: not audited. The three reads are independent, so they run together.</summary>
     public async Task<TotpStatus> GetStatusAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken)
     {
-        var username = TotpEnrollmentService.SignedInUsername(caller);
+        EnrollmentOnlyTokens.Require(caller, SignedInOperation.Status);
+        var sub = TotpEnrollmentService.SignedInSub(caller);
         var policy = await tenants.ResolveAsync(caller, cancellationToken);
         var user = userPool.GetUserAsync(accessToken, cancellationToken);
-        var record = records.GetAsync(policy.TenantId, username, cancellationToken);
-        var remaining = recoveryCodes.CountRemainingAsync(policy.TenantId, username, cancellationToken);
+        var record = records.GetAsync(policy.TenantId, sub, cancellationToken);
+        var remaining = recoveryCodes.CountRemainingAsync(policy.TenantId, sub, cancellationToken);
         await Task.WhenAll(user, record, remaining);
 
         // A record or codes without a factor are leftovers (e.g. removed in the console): not shown.
@@ -50,7 +51,8 @@ public sealed class TotpLifecycleService(
     public Task DisableAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
         _attempts.RunAsync(AuditEventType.TotpDisable, caller, async attempt =>
         {
-            var username = TotpEnrollmentService.SignedInUsername(caller);
+            EnrollmentOnlyTokens.Require(caller, SignedInOperation.Disable);
+            var sub = TotpEnrollmentService.SignedInSub(caller);
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
             LifecycleRules.RequireDisableAllowed(policy.Policy);
             LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
@@ -60,21 +62,22 @@ public sealed class TotpLifecycleService(
             await userPool.DisableSoftwareTokenAsync(accessToken, cancellationToken);
             // Codes would otherwise still "recover" a factor that is gone, and the record would show it.
             await Task.WhenAll(
-                records.DeleteAsync(policy.TenantId, username, cancellationToken),
-                recoveryCodes.DeleteAllAsync(policy.TenantId, username, cancellationToken));
+                records.DeleteAsync(policy.TenantId, sub, cancellationToken),
+                recoveryCodes.DeleteAllAsync(policy.TenantId, sub, cancellationToken));
             return true;
         }, cancellationToken);
 
     public Task<IssuedRecoveryCodes> ReplaceRecoveryCodesAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
         _attempts.RunAsync(AuditEventType.RecoveryCodesIssued, caller, async attempt =>
         {
-            var username = TotpEnrollmentService.SignedInUsername(caller);
+            EnrollmentOnlyTokens.Require(caller, SignedInOperation.RecoveryCodes);
+            var sub = TotpEnrollmentService.SignedInSub(caller);
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
             LifecycleRules.RequireRecoveryCodesOn(policy.Policy);
             LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
 
             // A new set is ~40 writes: as many per hour as the tenant allows recovery attempts.
-            var window = RateLimitCounter.Hourly(policy.TenantId, username, RecoveryCodesAction, time.GetUtcNow());
+            var window = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), RecoveryCodesAction, time.GetUtcNow());
             var limit = policy.Policy.Recovery.MaxAttemptsPerHour;
             if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
                 throw new EnrollmentException(ErrorCode.RateLimited, $"Too many new sets of recovery codes; at most {limit} an hour.",
@@ -82,6 +85,6 @@ public sealed class TotpLifecycleService(
 
             var user = await userPool.GetUserAsync(accessToken, cancellationToken);
             if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();
-            return await _issuer.IssueAsync(policy.TenantId, username, policy.Policy.Recovery.CodeCount, cancellationToken);
+            return await _issuer.IssueAsync(policy.TenantId, sub, policy.Policy.Recovery.CodeCount, cancellationToken);
         }, cancellationToken);
 }

@@ -40,6 +40,20 @@ public static class LifecycleRules
 
     public static bool MayReplace(TenantPolicy policy, CallerContext caller) => policy.Enrollment.AllowReplace || caller.EnrollmentRequired;
 
+    /// <summary>
+    /// Whether the user pool must be asked if a factor exists before associating or verifying with an access token:
+    /// a recent sign-in where replacing is allowed passes whatever the user has, so only then is the read skipped.
+    /// Associate and verify both apply this and <see cref="CheckReplacement"/>: verify re-checks, because a stolen token
+    /// can associate at Cognito directly and then only verify through us.
+    /// </summary>
+    public static bool MustReadFactor(TenantPolicy policy, CallerContext caller, bool recentSignIn) => !(MayReplace(policy, caller) && recentSignIn);
+
+    /// <summary>
+    /// New recovery codes come out of a verify only after a recent sign-in: codes remove a factor, so a token that is
+    /// not fresh (it may be stolen) must not mint them. Where the tenant issues none, there are none either.
+    /// </summary>
+    public static bool IssuesRecoveryCodesOnVerify(TenantPolicy policy, bool recentSignIn) => policy.Recovery.CodeCount > 0 && recentSignIn;
+
     public static void RequireDisableAllowed(TenantPolicy policy)
     {
         if (policy.Mfa.Required && !policy.Mfa.AllowDisable)

@@ -1,3 +1,5 @@
+using Enrollment.Core.Totp;
+
 namespace Enrollment.Core.Policy;
 
 /// <summary>Checks the values of a policy document; returns the first bad field by its JSON path.</summary>
@@ -12,6 +14,10 @@ public static class PolicyValidator
             return new("tenantId", "must be 1-64 characters: letters, digits, '-', '_' or '.'");
         if (policy.DisplayName is { } name && (name.Length is 0 or > 100 || name.Contains(':')))
             return new("displayName", "must be 1-100 characters without ':' (authenticator apps split the label on it)");
+        if (policy.DisplayName is { } shown && !DisplayNameRule.IsSafe(shown))
+            return new("displayName", $"must be {DisplayNameRule.Requirement}: they can make a name render as another");
+        if (KeyUriLimits.EncodedLength(policy.Issuer) > KeyUriLimits.MaxIssuerBytes)
+            return new("displayName", $"must fit the authenticator's QR code: at most {KeyUriLimits.MaxIssuerBytes} bytes once percent-encoded");
         if (policy.AppClientIds.Count > MaxAppClients)
             return new("appClientIds", $"at most {MaxAppClients} app clients");
         for (var i = 0; i < policy.AppClientIds.Count; i++)

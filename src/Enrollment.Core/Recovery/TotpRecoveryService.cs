@@ -41,7 +41,7 @@ public sealed class TotpRecoveryService(
             // The source first, so one source spraying usernames does not create a counter per username. Both
             // count whether or not the user exists, so a 429 says nothing about the user either.
             await AcquireAsync(policy, RateLimitSubjects.ForSource(caller.SourceIp), cancellationToken);
-            await AcquireAsync(policy, username, cancellationToken);
+            await AcquireAsync(policy, RateLimitSubject.User(username), cancellationToken);
 
             if (!await recoveryCodes.TryConsumeAsync(policy.TenantId, username, recoveryCode, cancellationToken))
             {
@@ -67,7 +67,7 @@ public sealed class TotpRecoveryService(
             return true;
         }, cancellationToken);
 
-    private async Task AcquireAsync(CompiledTenantPolicy policy, string subject, CancellationToken cancellationToken)
+    private async Task AcquireAsync(CompiledTenantPolicy policy, RateLimitSubject subject, CancellationToken cancellationToken)
     {
         var window = RateLimitCounter.Hourly(policy.TenantId, subject, RecoveryAction, time.GetUtcNow());
         if (!(await limiter.TryAcquireAsync(window, policy.Policy.Recovery.MaxAttemptsPerHour, cancellationToken)).Allowed)

@@ -117,7 +117,7 @@ public sealed class SignInService(
     private async Task<(bool Correct, string Reason)> VerifyRecoveryCodeAsync(CompiledTenantPolicy policy, SignInAttempt attempt, string? answer, CancellationToken cancellationToken)
     {
         // Reserve a failure first, so parallel guesses cannot pass the hourly limit; a right code gives it back.
-        var failures = RateLimitCounter.Hourly(policy.TenantId, attempt.Username, RecoveryFailureAction, time.GetUtcNow());
+        var failures = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(attempt.Username), RecoveryFailureAction, time.GetUtcNow());
         if (!(await limiter.TryAcquireAsync(failures, policy.Policy.Recovery.MaxAttemptsPerHour, cancellationToken)).Allowed)
             return (false, SignInReasons.RecoveryAttemptLimit);
 

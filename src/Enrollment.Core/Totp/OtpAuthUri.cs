@@ -22,13 +22,16 @@ public static class OtpAuthUri
             .ToString();
     }
 
-    /// <summary>The label text shown to the user: trimmed, without ':' or control characters.</summary>
+    /// <summary>
+    /// The label text shown to the user: trimmed, without ':' (control characters become '-' too), and without the
+    /// characters <see cref="DisplayNameRule"/> forbids, which would let a label render as another name.
+    /// </summary>
     public static string LabelPart(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var ch in text.Trim())
             sb.Append(ch == ':' || char.IsControl(ch) ? '-' : ch);
-        return sb.ToString();
+        return DisplayNameRule.Strip(sb.ToString()).Trim();
     }
 
     /// <summary>Base32 in upper case without padding, as the Key URI format asks (moto returns lower case).</summary>

@@ -22,9 +22,22 @@ public static class TotpInput
     {
         if (name is null) return null;
         var trimmed = name.Trim();
-        if (trimmed.Length is 0 or > MaxDeviceNameLength || trimmed.Any(char.IsControl))
-            throw EnrollmentException.Invalid($"deviceName must be 1-{MaxDeviceNameLength} printable characters.", "deviceName");
+        if (trimmed.Length is 0 or > MaxDeviceNameLength || !DisplayNameRule.IsSafe(trimmed))
+            throw EnrollmentException.Invalid($"deviceName must be 1-{MaxDeviceNameLength} characters, {DisplayNameRule.Requirement}.", "deviceName");
         return trimmed;
+    }
+
+    /// <summary>
+    /// The account part of the Key URI label (the username): it must fit the QR code's budget
+    /// (<see cref="KeyUriLimits.MaxAccountBytes"/> once percent-encoded). Checked before an attempt starts, so a label
+    /// that could never be drawn is refused before anything is audited or asked of Cognito.
+    /// </summary>
+    public static string AccountLabel(string? username)
+    {
+        var account = username ?? "user";
+        if (KeyUriLimits.EncodedLength(account) > KeyUriLimits.MaxAccountBytes)
+            throw EnrollmentException.Invalid($"The username is too long for the authenticator's QR code (at most {KeyUriLimits.MaxAccountBytes} bytes once percent-encoded).", "username");
+        return OtpAuthUri.LabelPart(account);
     }
 
     public static string Session(string? session)
@@ -36,8 +49,9 @@ public static class TotpInput
 
     public static string Username(string? username)
     {
-        if (string.IsNullOrWhiteSpace(username) || username.Length > MaxUsernameLength || username.Any(char.IsControl))
-            throw EnrollmentException.Invalid($"username must be 1-{MaxUsernameLength} characters.", "username");
+        // Cognito's UsernameType has no control or format characters either ([\p{L}\p{M}\p{S}\p{N}\p{P}]+, botocore).
+        if (string.IsNullOrWhiteSpace(username) || username.Length > MaxUsernameLength || !DisplayNameRule.IsSafe(username))
+            throw EnrollmentException.Invalid($"username must be 1-{MaxUsernameLength} characters, {DisplayNameRule.Requirement}.", "username");
         return username;
     }
 

@@ -78,7 +78,7 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
 
     private static Dictionary<string, AttributeValue> KeyOf(RateLimitCounter counter) => new()
     {
-        [UserStateKeys.PartitionKey] = S(UserStateKeys.UserPartition(counter.TenantId, counter.Subject)),
+        [UserStateKeys.PartitionKey] = S(UserStateKeys.CounterPartition(counter)),
         [UserStateKeys.SortKey] = S(UserStateKeys.CounterSortKey(counter)),
     };
 }

@@ -41,6 +41,18 @@ public static class UserStateKeys
         [SortKey] = new AttributeValue { S = sortKey },
     };
 
+    /// <summary>
+    /// A counter's partition. A user's counters live in that user's partition (by sub); a source's in a partition of
+    /// its own under SOURCE#, a key space no user partition can reach: a tenant id has no '#', so whatever a user
+    /// value holds, "TENANT#t#USER#..." never equals "TENANT#t#SOURCE#...".
+    /// </summary>
+    public static string CounterPartition(RateLimitCounter counter) => counter.Subject.Kind switch
+    {
+        RateLimitSubjectKind.User => UserPartition(counter.TenantId, counter.Subject.Value),
+        RateLimitSubjectKind.Source => $"TENANT#{counter.TenantId}#SOURCE#{counter.Subject.Value}",
+        _ => throw new ArgumentOutOfRangeException(nameof(counter), "Unknown rate limit subject."),
+    };
+
     /// <summary>Minutes included so that windows shorter than an hour get their own counters.</summary>
     public static string CounterSortKey(RateLimitCounter counter) =>
         $"LIMIT#{counter.Action}#{counter.WindowStart.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
