@@ -26,6 +26,9 @@ public sealed class FunctionServices
     public static FunctionServices Shared => SharedInstance.Value;
 
     public required TotpEnrollmentService Enrollment { get; init; }
+
+    /// <summary>The session routes; its pool id (USER_POOL_ID, the trusted token issuer) is read on first use.</summary>
+    public required ChallengeEnrollmentService ChallengeEnrollment { get; init; }
     public required TotpLifecycleService Lifecycle { get; init; }
     public required HttpFunctionRunner Runner { get; init; }
     public required AdminServices Admin { get; init; }
@@ -63,6 +66,8 @@ public sealed class FunctionServices
         return new FunctionServices
         {
             Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
+            ChallengeEnrollment = new ChallengeEnrollmentService(tenants, userPool,
+                new CognitoMfaSetupCompletion(cognito, () => RequiredUserPoolId(userPoolId)), limiter, audit, time, records),
             Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, limiter, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
             _recovery = new Lazy<TotpRecoveryService>(
@@ -76,12 +81,13 @@ public sealed class FunctionServices
     }
 
     /// <summary>Only the recovery and admin reset functions have USER_POOL_ID (and Admin* rights); elsewhere this is never called.</summary>
-    private static CognitoUserPoolAdmin UserPoolAdmin(CognitoIdentityProviderClient cognito, string? userPoolId)
-    {
-        var poolId = userPoolId ?? CognitoUserPoolAdmin.UserPoolIdFromEnvironment()
-            ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery and admin reset functions.");
-        return new CognitoUserPoolAdmin(cognito, poolId);
-    }
+    private static CognitoUserPoolAdmin UserPoolAdmin(CognitoIdentityProviderClient cognito, string? userPoolId) =>
+        new(cognito, RequiredUserPoolId(userPoolId));
+
+    /// <summary>Only the functions that need the pool id have USER_POOL_ID (recovery, admin reset, challenge verify).</summary>
+    private static string RequiredUserPoolId(string? userPoolId) =>
+        userPoolId ?? CognitoUserPoolAdmin.UserPoolIdFromEnvironment()
+            ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery, admin reset and challenge verify functions.");
 
     private static TimeSpan UpstreamTimeout()
     {

@@ -107,6 +107,8 @@ public sealed class ApiRequest(HttpApiRequest raw)
             UserSub = Claim(claims, "sub"),
             TenantClaim = Claim(claims, "tenant_id"),
             EnrollmentRequired = Claim(claims, TokenClaimNames.MfaEnrollmentRequired) == "true",
+            // Any spelling of true counts: refusing too much is the safe side of this claim.
+            EnrollmentOnly = string.Equals(Claim(claims, TokenClaimNames.MfaEnrollmentOnly), "true", StringComparison.OrdinalIgnoreCase),
             AuthTime = long.TryParse(Claim(claims, "auth_time"), out var authTime) ? DateTimeOffset.FromUnixTimeSeconds(authTime) : null,
         };
     }

@@ -12,6 +12,7 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(SuccessEnvelope<AssociateData>))]
 [JsonSerializable(typeof(SuccessEnvelope<VerifyData>))]
+[JsonSerializable(typeof(SuccessEnvelope<ChallengeVerifyData>))]
 [JsonSerializable(typeof(AssociateBody))]
 [JsonSerializable(typeof(MeVerifyBody))]
 [JsonSerializable(typeof(ChallengeAssociateBody))]

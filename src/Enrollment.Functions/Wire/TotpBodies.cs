@@ -16,3 +16,15 @@ public sealed record AssociateData(string SecretCode, string OtpauthUri, string 
 
 /// <summary>RecoveryCodes: the new set, shown once, on the access-token path when the tenant issues codes.</summary>
 public sealed record VerifyData(string Status, bool? MfaEnabled, string? Session, IReadOnlyList<string>? RecoveryCodes = null);
+
+/// <summary>
+/// POST /v1/challenge/totp/verify: the server finished MFA_SETUP itself, so the app gets Cognito's AuthenticationResult
+/// (the session is consumed and no longer returned).
+/// </summary>
+public sealed record ChallengeVerifyData(string Status, AuthenticationResultData AuthenticationResult);
+
+/// <summary>Cognito's AuthenticationResult in the contract's camelCase. Tokens: never logged, never audited.</summary>
+public sealed record AuthenticationResultData(string AccessToken, string IdToken, string? RefreshToken, int ExpiresIn, string TokenType)
+{
+    public override string ToString() => "AuthenticationResultData(redacted)";
+}

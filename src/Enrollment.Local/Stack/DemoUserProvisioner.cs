@@ -20,7 +20,7 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
     public async Task<DemoUser> CreateAsync(string poolId, string tenantId, PasswordRules passwords, bool temporary, CancellationToken cancellationToken)
     {
         var username = UsernameFor(tenantId);
-        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken).ConfigureAwait(false);
+        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken, tenantId).ConfigureAwait(false);
         return new DemoUser(tenantId, username, password, temporary);
     }
 
@@ -38,7 +38,7 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
             Description = $"Administrators of tenant {tenantId} (enrollment admin API)",
         }, cancellationToken).ConfigureAwait(false);
         var username = AdminUsernameFor(tenantId);
-        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken).ConfigureAwait(false);
+        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken, tenantId).ConfigureAwait(false);
         await cognito.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest
         {
             UserPoolId = poolId, Username = username, GroupName = groupName,
@@ -46,7 +46,7 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
         return new DemoUser(tenantId, username, password, temporary, StackDemoUser.AdminRole, groupName);
     }
 
-    private async Task<string> CreateUserAsync(string poolId, string username, PasswordRules passwords, bool temporary, CancellationToken cancellationToken)
+    private async Task<string> CreateUserAsync(string poolId, string username, PasswordRules passwords, bool temporary, CancellationToken cancellationToken, string tenantId)
     {
         var password = DemoPassword.Generate(passwords);
         await cognito.AdminCreateUserAsync(new AdminCreateUserRequest
@@ -55,6 +55,8 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
             Username = username,
             TemporaryPassword = temporary ? password : DemoPassword.Generate(passwords),
             MessageAction = "SUPPRESS",
+            // The user's tenant binding (issue 8): the session route accepts only a user of the app client's tenant.
+            UserAttributes = [new UserAttribute { Name = "custom:tenant_id", Value = tenantId }],
         }, cancellationToken).ConfigureAwait(false);
         if (!temporary)
         {

@@ -66,12 +66,16 @@ public class RecoveryCodeTests
     public void Anything_else_is_not_a_code(string? typed) => Assert.Null(RecoveryCode.Normalize(typed));
 
     [Theory]
-    [InlineData("203.0.113.7", "ip:203.0.113.7")]
-    [InlineData("::ffff:203.0.113.7", "ip:203.0.113.7")]
-    [InlineData("2001:db8:1:2:3:4:5:6", "ip:2001:db8:1:2::/64")]
-    [InlineData("2001:db8:1:2:ffff::1", "ip:2001:db8:1:2::/64")]
-    [InlineData(null, "ip:unknown")]
-    [InlineData("not an ip", "ip:unknown")]
-    public void Sources_are_counted_per_address_or_per_ipv6_64(string? ip, string subject) =>
-        Assert.Equal(subject, RateLimitSubjects.ForSource(ip));
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64")]
+    [InlineData(null, "unknown")]
+    [InlineData("not an ip", "unknown")]
+    public void Sources_are_counted_per_address_or_per_ipv6_64(string? ip, string network)
+    {
+        var subject = RateLimitSubjects.ForSource(ip);
+        Assert.Equal(RateLimitSubjectKind.Source, subject.Kind);
+        Assert.Equal(network, subject.Value);
+    }
 }

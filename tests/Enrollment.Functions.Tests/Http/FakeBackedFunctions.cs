@@ -24,17 +24,23 @@ public sealed class FakeBackedFunctions
         Calls = calls;
         Pool = new FakeUserPool(calls);
         Audit = new FakeAuditLog(calls);
-        var service = new TotpEnrollmentService(new TenantResolver(new FakePolicyStore(calls, Demo)), Pool, new FakeLimiter(calls), new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,
-            new FakeRecordStore(calls), new FakeRecoveryCodeStore(calls));
+        var tenants = new TenantResolver(new FakePolicyStore(calls, Demo));
+        var limiter = new FakeLimiter(calls);
+        var records = new FakeRecordStore(calls);
+        var service = new TotpEnrollmentService(tenants, Pool, limiter, new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,
+            records, new FakeRecoveryCodeStore(calls));
+        MfaSetup = new FakeMfaSetupCompletion(calls);
+        var challenge = new ChallengeEnrollmentService(tenants, Pool, MfaSetup, limiter, new AuditTrail(Audit, TimeProvider.System), TimeProvider.System, records);
         var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(5));
         MeAssociate = new MeAssociateTotpFunction(service, runner);
         MeVerify = new MeVerifyTotpFunction(service, runner);
-        ChallengeAssociate = new ChallengeAssociateTotpFunction(service, runner);
-        ChallengeVerify = new ChallengeVerifyTotpFunction(service, runner);
+        ChallengeAssociate = new ChallengeAssociateTotpFunction(challenge, runner);
+        ChallengeVerify = new ChallengeVerifyTotpFunction(challenge, runner);
     }
 
     public CallLog Calls { get; }
     public FakeUserPool Pool { get; }
+    public FakeMfaSetupCompletion MfaSetup { get; }
     public FakeAuditLog Audit { get; }
     public StringWriter Log { get; } = new();
     public MeAssociateTotpFunction MeAssociate { get; }

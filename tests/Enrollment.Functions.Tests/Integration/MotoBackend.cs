@@ -93,8 +93,8 @@ public sealed class BackedFunctions(FunctionServices services)
 {
     public MeAssociateTotpFunction MeAssociate { get; } = new(services.Enrollment, services.Runner);
     public MeVerifyTotpFunction MeVerify { get; } = new(services.Enrollment, services.Runner);
-    public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(services.Enrollment, services.Runner);
-    public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(services.Enrollment, services.Runner);
+    public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(services.ChallengeEnrollment, services.Runner);
+    public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(services.ChallengeEnrollment, services.Runner);
     public MeTotpStatusFunction MeTotpStatus { get; } = new(services.Lifecycle, services.Runner);
     public MeDisableTotpFunction MeDisable { get; } = new(services.Lifecycle, services.Runner);
     public MeRecoveryCodesFunction MeRecoveryCodes { get; } = new(services.Lifecycle, services.Runner);

@@ -24,7 +24,7 @@ public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncL
     [Fact]
     public async Task Forty_parallel_acquisitions_under_a_limit_of_seven_allow_exactly_seven_and_a_release_gives_one_back()
     {
-        var counter = RateLimitCounter.Hourly("acme", "jane", "associate", Now);
+        var counter = RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "associate", Now);
         var limiter = new DynamoDbRateLimiter(dynamo.SerializedClient, _table);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var attempts = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
@@ -47,14 +47,14 @@ public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncL
     [Fact]
     public async Task Counters_are_per_user_action_and_window_and_expire_a_day_after_their_window()
     {
-        var jane = RateLimitCounter.Hourly("acme", "jane", "verify-failure", Now);
+        var jane = RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "verify-failure", Now);
         Assert.True((await _limiter.TryAcquireAsync(jane, 1, Ct)).Allowed);
         Assert.False((await _limiter.TryAcquireAsync(jane, 1, Ct)).Allowed);
 
-        Assert.True((await _limiter.TryAcquireAsync(jane with { Subject = "bob" }, 1, Ct)).Allowed);
+        Assert.True((await _limiter.TryAcquireAsync(jane with { Subject = RateLimitSubject.User("bob") }, 1, Ct)).Allowed);
         Assert.True((await _limiter.TryAcquireAsync(jane with { Action = "associate" }, 1, Ct)).Allowed);
         Assert.True((await _limiter.TryAcquireAsync(jane with { TenantId = "globex" }, 1, Ct)).Allowed);
-        Assert.True((await _limiter.TryAcquireAsync(RateLimitCounter.Hourly("acme", "jane", "verify-failure", Now.AddHours(1)), 1, Ct)).Allowed);
+        Assert.True((await _limiter.TryAcquireAsync(RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "verify-failure", Now.AddHours(1)), 1, Ct)).Allowed);
 
         var item = await ReadAsync(jane);
         Assert.NotNull(item);
@@ -64,9 +64,26 @@ public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncL
     }
 
     [Fact]
+    public async Task A_user_named_like_a_source_never_charges_that_sources_counter()
+    {
+        // Before issue 8 subjects were strings and a source was "ip:" + address: a username "ip:203.0.113.7" was that
+        // address's counter. Typed subjects live in disjoint partitions whatever a user value looks like.
+        var source = RateLimitCounter.Hourly("acme", RateLimitSubject.Source("203.0.113.7"), "associate", Now);
+        foreach (var lookalike in new[] { "ip:203.0.113.7", "203.0.113.7", "SOURCE#203.0.113.7", "x#SOURCE#203.0.113.7" })
+        {
+            var user = source with { Subject = RateLimitSubject.User(lookalike) };
+            Assert.True((await _limiter.TryAcquireAsync(user, 1, Ct)).Allowed);
+            Assert.NotEqual(UserStateKeys.CounterPartition(source), UserStateKeys.CounterPartition(user));
+        }
+        Assert.Null(await ReadAsync(source));
+        Assert.True((await _limiter.TryAcquireAsync(source, 1, Ct)).Allowed);
+        Assert.Equal("TENANT#acme#SOURCE#203.0.113.7", (await ReadAsync(source))?["pk"].S);
+    }
+
+    [Fact]
     public async Task Release_never_goes_below_zero_nor_creates_a_counter()
     {
-        var counter = RateLimitCounter.Hourly("acme", "jane", "associate", Now);
+        var counter = RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "associate", Now);
         await _limiter.ReleaseAsync(counter, Ct);
         Assert.Null(await ReadAsync(counter));
 
@@ -85,7 +102,7 @@ public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncL
             TableName = _table,
             Key = new()
             {
-                ["pk"] = new AttributeValue { S = UserStateKeys.UserPartition(counter.TenantId, counter.Subject) },
+                ["pk"] = new AttributeValue { S = UserStateKeys.CounterPartition(counter) },
                 ["sk"] = new AttributeValue { S = UserStateKeys.CounterSortKey(counter) },
             },
             ConsistentRead = true,

@@ -61,12 +61,12 @@ public sealed class DynamoDbUnreachableTests : IDisposable
 
     [Fact]
     public Task The_rate_limiter_acquiring() => AssertUnavailable(
-        () => new DynamoDbRateLimiter(_client, "user-state").TryAcquireAsync(RateLimitCounter.Hourly("acme", "jane", "associate", DateTimeOffset.UtcNow), 5, Ct),
+        () => new DynamoDbRateLimiter(_client, "user-state").TryAcquireAsync(RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "associate", DateTimeOffset.UtcNow), 5, Ct),
         RateLimitMessage);
 
     [Fact]
     public Task The_rate_limiter_releasing() => AssertUnavailable(
-        () => new DynamoDbRateLimiter(_client, "user-state").ReleaseAsync(RateLimitCounter.Hourly("acme", "jane", "associate", DateTimeOffset.UtcNow), Ct),
+        () => new DynamoDbRateLimiter(_client, "user-state").ReleaseAsync(RateLimitCounter.Hourly("acme", RateLimitSubject.User("jane"), "associate", DateTimeOffset.UtcNow), Ct),
         RateLimitMessage);
 
     private const string PolicyMessage = "The tenant policy store is unavailable; nothing was returned.";

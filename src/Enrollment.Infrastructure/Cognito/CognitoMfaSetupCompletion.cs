@@ -1,0 +1,121 @@
+using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
+using Enrollment.Infrastructure.Cognito.Model;
+
+namespace Enrollment.Infrastructure.Cognito;
+
+/// <summary>
+/// The <see cref="IMfaSetupCompletion"/> port over Cognito: RespondToAuthChallenge (MFA_SETUP) with the session
+/// VerifySoftwareToken returned, then who the issued tokens name. Holds no rule: the workflow decides what the claims
+/// must say; this reads them and maps every failure to our error vocabulary with a message that says what to do.
+/// </summary>
+public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
+{
+    public const string NotCompletedReason = "MFA_SETUP_NOT_COMPLETED";
+    public const string UnexpectedChallengeReason = "UNEXPECTED_CHALLENGE";
+    public const string SignInRefusedReason = "SIGN_IN_REFUSED";
+
+    /// <summary>
+    /// AWS: "You must provide a SECRET_HASH parameter in all challenge responses to an app client that has a client
+    /// secret" (RespondToAuthChallenge, ChallengeResponses); without it Cognito answers NotAuthorizedException, as it
+    /// does for an expired or unknown session. The error type alone cannot tell the two apart, so the message names both.
+    /// </summary>
+    public const string NotCompletedMessage =
+        "Cognito did not finish the MFA_SETUP sign-in: the session is invalid or expired, or the app client has a client secret " +
+        "(this route sends no SECRET_HASH; use an app client without a secret). Sign in again.";
+
+    private readonly CognitoIdentityProviderClient _client;
+    private readonly Lazy<string> _trustedIssuer;
+
+    /// <param name="userPoolId">Read on first use, so a process hosting other functions never needs it.</param>
+    public CognitoMfaSetupCompletion(CognitoIdentityProviderClient client, Func<string> userPoolId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(userPoolId);
+        _client = client;
+        _trustedIssuer = new Lazy<string>(() => IssuerOf(client.Options.Region, userPoolId()), LazyThreadSafetyMode.PublicationOnly);
+    }
+
+    public string TrustedIssuer => _trustedIssuer.Value;
+
+    /// <summary>Cognito's issuer URL for a pool (the iss claim and the JWT authorizer's issuer): region and pool id.</summary>
+    public static string IssuerOf(string region, string userPoolId) => $"https://cognito-idp.{region}.amazonaws.com/{userPoolId}";
+
+    public async Task<CompletedMfaSetup> CompleteAsync(string clientId, string username, string session, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(session);
+        RespondToAuthChallengeResponse response;
+        try
+        {
+            response = await _client.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
+            {
+                ClientId = clientId,
+                ChallengeName = ChallengeNames.MfaSetup,
+                Session = session,
+                ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoServiceException failure)
+        {
+            throw FromService(failure);
+        }
+        catch (CognitoTransportException failure)
+        {
+            throw CognitoErrorMap.ToEnrollmentException(failure);
+        }
+
+        var result = response.AuthenticationResult;
+        if (result is null)
+        {
+            throw string.IsNullOrEmpty(response.ChallengeName)
+                ? CognitoErrorMap.Upstream()
+                : new EnrollmentException(ErrorCode.Conflict,
+                    $"Cognito asked for another challenge ({Printable(response.ChallengeName)}) instead of issuing tokens; the authenticator is set up, so sign in again.",
+                    UnexpectedChallengeReason);
+        }
+        return new CompletedMfaSetup(IdentityOf(result), TokensOf(result));
+    }
+
+    /// <summary>Who the tokens name: the access token's iss, client_id, sub and username; the tenant binding from the ID token.</summary>
+    private static TokenIdentity IdentityOf(AuthenticationResult result)
+    {
+        var access = JwtPayloadClaims.Read(result.AccessToken) ?? throw CognitoErrorMap.Upstream();
+        var id = JwtPayloadClaims.Read(result.IdToken) ?? throw CognitoErrorMap.Upstream();
+        if (Claim(access, "token_use") != "access") throw CognitoErrorMap.Upstream();
+        var issuer = Claim(access, "iss") ?? throw CognitoErrorMap.Upstream();
+        var sub = Claim(access, "sub") ?? throw CognitoErrorMap.Upstream();
+        var clientId = Claim(access, "client_id") ?? throw CognitoErrorMap.Upstream();
+        // Both tokens come from the one answer; if they disagree on who or where, neither is trusted.
+        if (Claim(id, "sub") != sub || Claim(id, "iss") != issuer || Claim(id, "aud") != clientId) throw CognitoErrorMap.Upstream();
+        var username = Claim(access, "username") ?? Claim(id, "cognito:username") ?? sub;
+        // custom:tenant_id is the binding (in the ID token when the client may read it); tenant_id is what pre token
+        // generation writes from it into both tokens.
+        var tenant = Claim(id, "custom:tenant_id") ?? Claim(id, "tenant_id") ?? Claim(access, "tenant_id");
+        return new TokenIdentity(issuer, clientId, sub, username, tenant);
+    }
+
+    private static SignInTokens TokensOf(AuthenticationResult result) => new(
+        result.AccessToken!,
+        result.IdToken!,
+        result.RefreshToken,
+        result.ExpiresIn ?? 3600,
+        string.IsNullOrEmpty(result.TokenType) ? "Bearer" : result.TokenType);
+
+    private static EnrollmentException FromService(CognitoServiceException failure) => failure.ErrorType switch
+    {
+        "NotAuthorizedException" or "ResourceNotFoundException" or "InvalidParameterException" or "UserNotFoundException"
+            => new EnrollmentException(ErrorCode.Unauthorized, NotCompletedMessage, NotCompletedReason),
+        // A sign-in trigger (pre token generation, for one) refused: the tenant's sign-in rules said no.
+        "UserLambdaValidationException"
+            => EnrollmentException.Denied(SignInRefusedReason, "The user pool's sign-in rules refused to issue tokens for this user and app client."),
+        _ => CognitoErrorMap.ToEnrollmentException(failure),
+    };
+
+    private static string? Claim(IReadOnlyDictionary<string, string> claims, string name) =>
+        claims.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    /// <summary>A challenge name is an enum value; anything else is not echoed.</summary>
+    private static string Printable(string name) => name.Length <= 32 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_') ? name : "unknown";
+}
