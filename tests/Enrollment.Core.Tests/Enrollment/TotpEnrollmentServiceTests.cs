@@ -148,14 +148,6 @@ public class TotpEnrollmentServiceTests
     }
 
     [Fact]
-    public async Task Session_path_needs_no_user_read_and_returns_the_next_session()
-    {
-        var result = await _service.AssociateAsync(Caller(), TotpCredential.Session("session-value-0123456789"), CancellationToken.None);
-        Assert.Equal("next-session", result.Session);
-        Assert.DoesNotContain("cognito:GetUser", _log.Calls);
-    }
-
-    [Fact]
     public async Task Audit_store_down_means_no_secret_and_service_unavailable()
     {
         _audit.Down = true;
@@ -177,9 +169,9 @@ public class TotpEnrollmentServiceTests
     [Fact]
     public async Task Verify_counts_wrong_codes_and_limits_them_but_a_right_code_does_not_count()
     {
-        await _service.VerifyAsync(Caller(), Token, "123456", "Pixel 9", CancellationToken.None);
-        // Lifecycle: a verified authenticator gets its record and a new set of recovery codes before the audit.
-        Assert.Equal(["policy", "limit:VERIFY_FAILURE", "cognito:Verify", "release:VERIFY_FAILURE", "cognito:SetPreference", "record:put", "codes:replace", "audit:SUCCESS"], _log.Calls);
+        await _service.VerifyAsync(Caller() with { AuthTime = _time.Now.AddSeconds(-5) }, Token, "123456", "Pixel 9", CancellationToken.None);
+        // Lifecycle: a verified authenticator gets its record and (after a recent sign-in) new recovery codes before the audit.
+        Assert.Equal(["policy", "limit:VERIFY_FAILURE", "cognito:GetUser", "cognito:Verify", "release:VERIFY_FAILURE", "cognito:SetPreference", "record:put", "codes:replace", "audit:SUCCESS"], _log.Calls);
         Assert.Equal(0, _limiter.Count("VERIFY_FAILURE"));
         Assert.Equal("Pixel 9", _audit.Events.Single().DeviceName);
 
@@ -204,14 +196,6 @@ public class TotpEnrollmentServiceTests
         await Assert.ThrowsAsync<EnrollmentException>(() => _service.VerifyAsync(Caller(), Token, "123456", null, CancellationToken.None));
         Assert.Equal(0, _limiter.Count("VERIFY_FAILURE"));
         Assert.Equal(("FAILED", "UPSTREAM_ERROR"), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
-    }
-
-    [Fact]
-    public async Task Verify_on_session_path_returns_the_session_and_sets_no_preference()
-    {
-        var result = await _service.VerifyAsync(Caller(), TotpCredential.Session("session-value-0123456789"), "123456", null, CancellationToken.None);
-        Assert.Equal("done-session", result.Session);
-        Assert.DoesNotContain("cognito:SetPreference", _log.Calls);
     }
 
     [Fact]

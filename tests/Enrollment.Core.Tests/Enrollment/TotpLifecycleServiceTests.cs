@@ -55,22 +55,11 @@ public class TotpLifecycleServiceTests
         var result = await Enrollment().VerifyAsync(Caller(), Token, "123456", "Pixel 9", CancellationToken.None);
 
         Assert.Equal(8, result.RecoveryCodes!.Count);
-        var record = _records.Records[("acme", "jane")];
+        var record = _records.Records[("acme", "sub-1")];
         Assert.Equal(("Pixel 9", "sub-1", _time.Now), (record.DeviceName, record.UserSub, record.EnrolledAt));
-        Assert.True(await _codes.TryConsumeAsync("acme", "jane", result.RecoveryCodes[0], CancellationToken.None));
-        Assert.False(await _codes.TryConsumeAsync("acme", "jane", result.RecoveryCodes[0], CancellationToken.None));
+        Assert.True(await _codes.TryConsumeAsync("acme", "sub-1", result.RecoveryCodes[0], CancellationToken.None));
+        Assert.False(await _codes.TryConsumeAsync("acme", "sub-1", result.RecoveryCodes[0], CancellationToken.None));
         Assert.Equal("SUCCESS", _audit.Events.Single().Outcome);
-    }
-
-    [Fact]
-    public async Task Verify_on_the_session_path_records_the_device_but_issues_no_codes_for_the_unverified_username()
-    {
-        var result = await Enrollment().VerifyAsync(Caller() with { UserSub = null }, TotpCredential.Session("session-value-0123456789"), "123456", "Pixel 9", CancellationToken.None);
-
-        Assert.Null(result.RecoveryCodes);
-        Assert.Equal("Pixel 9", _records.Records[("acme", "jane")].DeviceName);
-        Assert.Null(_codes.SetOf("acme", "jane"));
-        Assert.DoesNotContain("codes:replace", _log.Calls);
     }
 
     [Fact]
@@ -116,7 +105,7 @@ public class TotpLifecycleServiceTests
     public async Task Status_combines_the_user_pool_with_the_record_and_the_codes_left()
     {
         var issued = await Enrollment().VerifyAsync(Caller(), Token, "123456", "Pixel 9", CancellationToken.None);
-        await _codes.TryConsumeAsync("acme", "jane", issued.RecoveryCodes![0], CancellationToken.None);
+        await _codes.TryConsumeAsync("acme", "sub-1", issued.RecoveryCodes![0], CancellationToken.None);
 
         var status = await Lifecycle().GetStatusAsync(Caller(), "token-value", CancellationToken.None);
 
@@ -138,7 +127,7 @@ public class TotpLifecycleServiceTests
         Assert.Contains("codes:delete", _log.Calls);
         Assert.Equal("audit:SUCCESS", _log.Calls[^1]);
         Assert.Empty(_records.Records);
-        Assert.Null(_codes.SetOf("acme", "jane"));
+        Assert.Null(_codes.SetOf("acme", "sub-1"));
         Assert.Equal((AuditEventType.TotpDisable, "SUCCESS"), (_audit.Events[^1].EventType, _audit.Events[^1].Outcome));
     }
 
@@ -179,8 +168,8 @@ public class TotpLifecycleServiceTests
         var second = await Lifecycle().ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None);
 
         Assert.Equal(8, second.Codes.Count);
-        Assert.False(await _codes.TryConsumeAsync("acme", "jane", first.RecoveryCodes![0], CancellationToken.None));
-        Assert.True(await _codes.TryConsumeAsync("acme", "jane", second.Codes[0], CancellationToken.None));
+        Assert.False(await _codes.TryConsumeAsync("acme", "sub-1", first.RecoveryCodes![0], CancellationToken.None));
+        Assert.True(await _codes.TryConsumeAsync("acme", "sub-1", second.Codes[0], CancellationToken.None));
         Assert.Equal(AuditEventType.RecoveryCodesIssued, _audit.Events[^1].EventType);
     }
 

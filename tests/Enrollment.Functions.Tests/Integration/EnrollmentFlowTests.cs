@@ -70,27 +70,17 @@ public sealed class EnrollmentFlowTests(MotoBackend backend)
     }
 
     [Fact]
-    public async Task User_of_a_pool_that_requires_mfa_enrolls_mid_sign_in_through_the_challenge_routes()
+    public async Task User_of_a_pool_that_requires_mfa_enrolls_mid_sign_in_and_the_server_finishes_the_sign_in()
     {
         var pool = await CognitoTestPool.CreateAsync(backend.Cognito, MfaConfigurations.On);
         var tenant = await backend.CreateTenantAsync(pool);
-        const string temporary = "Temporary-Pass-1";
-        var username = await pool.CreateUserWithTemporaryPasswordAsync(temporary);
-        var functions = backend.Functions(_log);
-
-        var first = await pool.SignInAsync(username, temporary);
-        Assert.Equal(ChallengeNames.NewPasswordRequired, first.ChallengeName);
-        var setup = await backend.Cognito.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
-        {
-            ClientId = pool.ClientId,
-            ChallengeName = ChallengeNames.NewPasswordRequired,
-            Session = first.Session,
-            ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.NewPasswordKey] = CognitoTestPool.Password },
-        }, Token);
-        Assert.Equal(ChallengeNames.MfaSetup, setup.ChallengeName);
+        var username = await Hostile.BoundUsers.CreateAsync(pool, tenant.TenantId);
+        var sub = await Hostile.BoundUsers.SubOfAsync(pool, username);
+        var functions = backend.Functions(_log, userPoolId: pool.PoolId);
+        var setupSession = await Hostile.BoundUsers.MfaSetupSessionAsync(pool, username);
 
         var associate = await BackedFunctions.Call(functions.ChallengeAssociate.Handle, HttpApiRequestBuilder.Post("/v1/challenge/totp/associate")
-            .WithBody($$"""{"session":"{{setup.Session}}","username":"{{username}}","clientId":"{{pool.ClientId}}"}"""));
+            .WithBody($$"""{"session":"{{setupSession}}","username":"{{username}}","clientId":"{{pool.ClientId}}"}"""));
         Assert.True(associate.StatusCode == 200, associate.BodyText);
         var secret = associate.Data.GetProperty("secretCode").GetString()!;
         var session = associate.Data.GetProperty("session").GetString()!;
@@ -100,21 +90,30 @@ public sealed class EnrollmentFlowTests(MotoBackend backend)
         (await BackedFunctions.Call(functions.ChallengeVerify.Handle, Verify(TotpGenerator.WrongCode(secret)))).AssertError(400, "CODE_MISMATCH");
         var verified = await BackedFunctions.Call(functions.ChallengeVerify.Handle, Verify(await TotpGenerator.FreshCodeAsync(secret)));
         Assert.True(verified.StatusCode == 200, verified.BodyText);
-        var finalSession = verified.Data.GetProperty("session").GetString();
 
-        var done = await backend.Cognito.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
-        {
-            ClientId = pool.ClientId,
-            ChallengeName = ChallengeNames.MfaSetup,
-            Session = finalSession,
-            ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username },
-        }, Token);
-        Assert.False(string.IsNullOrEmpty(done.AuthenticationResult?.AccessToken));
+        // The contract extension: the tokens of the finished sign-in, and no session (it has been consumed).
+        Assert.Equal("SUCCESS", verified.Data.GetProperty("status").GetString());
+        Assert.False(verified.Data.TryGetProperty("session", out _));
+        var result = verified.Data.GetProperty("authenticationResult");
+        var accessToken = result.GetProperty("accessToken").GetString()!;
+        var idToken = result.GetProperty("idToken").GetString()!;
+        var refreshToken = result.GetProperty("refreshToken").GetString()!;
+        Assert.Equal("Bearer", result.GetProperty("tokenType").GetString());
+        Assert.True(result.GetProperty("expiresIn").GetInt32() > 0);
+        var me = await backend.Cognito.GetUserAsync(new GetUserRequest { AccessToken = accessToken }, Token);
+        Assert.Equal(username, me.Username);
 
+        // Recorded by the sub the tokens prove; audited under the proven user, the failure before it under no user.
+        var record = Assert.Single(await Hostile.BoundUsers.StateOfAsync(backend, sub));
+        Assert.Equal(("ENROLLMENT", "iPhone"), (record["sk"].S, record["deviceName"].S));
+        Assert.Empty(await Hostile.BoundUsers.StateOfAsync(backend, username));
         var audit = await backend.AuditItemsAsync(tenant.TenantId, username);
-        Assert.Equal([Audited.AssociateSuccess, Audited.VerifyFailed, Audited.VerifySuccess],
-            audit.OrderBy(i => i["sk"].S, StringComparer.Ordinal).Select(MotoBackend.Outcome));
-        SecretScan.AssertAbsent([_log.ToString(), .. audit.Select(SecretScan.Render)], secret, setup.Session!, session, finalSession!, CognitoTestPool.Password, temporary);
+        var success = Assert.Single(audit);
+        Assert.Equal((Audited.VerifySuccess, sub), (MotoBackend.Outcome(success), success["userSub"].S));
+        var all = (await backend.AllAuditItemsAsync()).Where(i => i["tenantId"].S == tenant.TenantId).ToList();
+        Assert.Equal([Audited.AssociateSuccess, Audited.VerifyFailed, Audited.VerifySuccess], all.OrderBy(i => i["sk"].S, StringComparer.Ordinal).Select(MotoBackend.Outcome));
+
+        SecretScan.AssertAbsent([_log.ToString(), .. all.Select(SecretScan.Render)], secret, setupSession, session, accessToken, idToken, refreshToken, CognitoTestPool.Password);
     }
 
     [Fact]

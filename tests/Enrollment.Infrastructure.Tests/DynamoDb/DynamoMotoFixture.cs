@@ -57,7 +57,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     public async Task<string> CreateAuditTableAsync()
     {
         var name = UniqueName("audit");
-        await Client.CreateTableAsync(new CreateTableRequest
+        await CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -92,7 +92,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     private async Task<string> CreateKeyValueTableAsync(string kind, string? ttl)
     {
         var name = UniqueName(kind);
-        await Client.CreateTableAsync(new CreateTableRequest
+        await CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -101,6 +101,21 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
         });
         if (ttl is not null) await EnableTimeToLiveAsync(name, ttl);
         return name;
+    }
+
+    /// <summary>
+    /// On a loaded machine the SDK can time out on a CreateTable moto then completes, and retry it: the retry finds the
+    /// table. Names are unique per call, so an existing table is this call's own.
+    /// </summary>
+    private async Task CreateTableAsync(CreateTableRequest request)
+    {
+        try
+        {
+            await Client.CreateTableAsync(request);
+        }
+        catch (ResourceInUseException)
+        {
+        }
     }
 
     private Task EnableTimeToLiveAsync(string table, string attribute) =>
