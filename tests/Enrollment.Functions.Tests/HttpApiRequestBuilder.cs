@@ -83,9 +83,13 @@ public sealed class HttpApiRequestBuilder
         return this;
     }
 
-    /// <summary>The bearer token and the claims the JWT authorizer would pass on.</summary>
-    public HttpApiRequestBuilder WithAccessToken(string token, string username, string clientId, string? tenantId = null, string sub = "11111111-2222-3333-4444-555555555555")
+    /// <summary>
+    /// The bearer token and the claims the JWT authorizer would pass on. The sub is the token's own when it is a JWT
+    /// (as the authorizer would say: user state is keyed by it), else a fixed one.
+    /// </summary>
+    public HttpApiRequestBuilder WithAccessToken(string token, string username, string clientId, string? tenantId = null, string? sub = null)
     {
+        sub ??= Enrollment.Infrastructure.Cognito.JwtPayloadClaims.Read(token)?.GetValueOrDefault("sub") ?? "11111111-2222-3333-4444-555555555555";
         _headers["authorization"] = "Bearer " + token;
         _claims = new JsonObject
         {

@@ -51,9 +51,10 @@ public sealed class TotpLifecycleService(
     public Task DisableAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
         _attempts.RunAsync(AuditEventType.TotpDisable, caller, async attempt =>
         {
-            EnrollmentOnlyTokens.Require(caller, SignedInOperation.Disable);
             var sub = TotpEnrollmentService.SignedInSub(caller);
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            // After the tenant is known, so the refusal is in the tenant's audit trail; before anything is read or changed.
+            EnrollmentOnlyTokens.Require(caller, SignedInOperation.Disable);
             LifecycleRules.RequireDisableAllowed(policy.Policy);
             LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
 
@@ -70,9 +71,10 @@ public sealed class TotpLifecycleService(
     public Task<IssuedRecoveryCodes> ReplaceRecoveryCodesAsync(CallerContext caller, string accessToken, CancellationToken cancellationToken) =>
         _attempts.RunAsync(AuditEventType.RecoveryCodesIssued, caller, async attempt =>
         {
-            EnrollmentOnlyTokens.Require(caller, SignedInOperation.RecoveryCodes);
             var sub = TotpEnrollmentService.SignedInSub(caller);
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            // After the tenant is known, so the refusal is in the tenant's audit trail; before anything is read or changed.
+            EnrollmentOnlyTokens.Require(caller, SignedInOperation.RecoveryCodes);
             LifecycleRules.RequireRecoveryCodesOn(policy.Policy);
             LifecycleRules.RequireRecentSignIn(policy.Policy, caller, time.GetUtcNow());
 

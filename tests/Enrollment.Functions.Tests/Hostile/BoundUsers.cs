@@ -69,7 +69,7 @@ public static class BoundUsers
     public static async Task<List<Dictionary<string, AttributeValue>>> StateOfAsync(MotoBackend backend, params string[] userKeys)
     {
         var all = await backend.Dynamo.ScanAsync(new ScanRequest { TableName = backend.Tables.UserState, ConsistentRead = true }, Token);
-        return (all.Items ?? []).Where(i => userKeys.Any(k => i[UserStateKeys.PartitionKey].S.EndsWith("#USER#" + k, StringComparison.Ordinal))).ToList();
+        return (all.Items ?? []).Where(i => userKeys.Any(k => i[UserStateKeys.PartitionKey].S.EndsWith("#USER#" + k, StringComparison.Ordinal) || i[UserStateKeys.PartitionKey].S.EndsWith("#SUB#" + k, StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>Every audit item that names the user (partition, username or sub), in any tenant.</summary>
