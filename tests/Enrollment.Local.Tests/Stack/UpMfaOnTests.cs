@@ -9,7 +9,8 @@ namespace Enrollment.Local.Tests.Stack;
 
 /// <summary>
 /// `up --pool-mfa on`: the demo user signs in with a temporary password, sets a new one, is sent to MFA_SETUP and
-/// enrolls through the challenge routes with the session; then SIGTERM stops `up` and its emulator.
+/// enrolls through the challenge routes with the session (the server finishes the sign-in and answers with the tokens);
+/// then SIGTERM stops `up` and its emulator.
 /// </summary>
 public sealed class UpMfaOnTests
 {
@@ -69,14 +70,11 @@ public sealed class UpMfaOnTests
             Assert.True(verify.Status == HttpStatusCode.OK, verify.ToString());
             Assert.Equal("SUCCESS", verify.Data.GetProperty("status").GetString());
 
-            var done = await app.Cognito.RespondToAuthChallengeAsync(new RespondToAuthChallengeRequest
-            {
-                ClientId = clientId,
-                ChallengeName = ChallengeNames.MfaSetup,
-                Session = verify.Data.GetProperty("session").GetString(),
-                ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = user.Username },
-            }, TestContext.Current.CancellationToken);
-            Assert.False(string.IsNullOrEmpty(done.AuthenticationResult?.AccessToken));
+            // The server finished MFA_SETUP (the demo user is bound to the tenant): the answer holds the tokens, no session.
+            Assert.False(verify.Data.TryGetProperty("session", out _));
+            var accessToken = verify.Data.GetProperty("authenticationResult").GetProperty("accessToken").GetString();
+            var me = await app.Cognito.GetUserAsync(new GetUserRequest { AccessToken = accessToken! }, TestContext.Current.CancellationToken);
+            Assert.Equal(user.Username, me.Username);
 
             up.Signal(RunnerProcess.SigTerm);
             Assert.Equal(ExitCodes.Success, await up.WaitForExitAsync(TimeSpan.FromSeconds(20)));
