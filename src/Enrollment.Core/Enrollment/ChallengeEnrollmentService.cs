@@ -49,6 +49,8 @@ public sealed class ChallengeEnrollmentService(
         deviceName = TotpInput.DeviceName(deviceName);
         return _attempts.RunAsync(AuditEventType.TotpVerify, caller, async attempt =>
         {
+            // Read first: a function deployed without its pool id fails here, before Cognito spends the session.
+            var trustedIssuer = mfaSetup.TrustedIssuer;
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
 
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
@@ -71,7 +73,7 @@ public sealed class ChallengeEnrollmentService(
 
             var completed = await mfaSetup.CompleteAsync(caller.ClientId!, claimedUsername, verification.Session ?? session, cancellationToken);
             var identity = completed.Identity;
-            RequireProven(identity, caller.ClientId!, policy);
+            RequireProven(identity, trustedIssuer, caller.ClientId!, policy);
 
             // Proven: from here on the attempt is this user's, by the sub and username Cognito put in the tokens.
             attempt.Caller = caller with { Username = identity.Username, UserSub = identity.Sub };
@@ -85,9 +87,9 @@ public sealed class ChallengeEnrollmentService(
     /// the client the body named, and of a user whose tenant binding is that client's tenant. Otherwise nothing is
     /// written and the tokens are not handed out.
     /// </summary>
-    private void RequireProven(TokenIdentity identity, string clientId, CompiledTenantPolicy policy)
+    private static void RequireProven(TokenIdentity identity, string trustedIssuer, string clientId, CompiledTenantPolicy policy)
     {
-        if (!string.Equals(identity.Issuer, mfaSetup.TrustedIssuer, StringComparison.Ordinal))
+        if (!string.Equals(identity.Issuer, trustedIssuer, StringComparison.Ordinal))
             throw new EnrollmentException(ErrorCode.Unauthorized, "The session does not belong to this service's user pool.");
         if (!string.Equals(identity.ClientId, clientId, StringComparison.Ordinal))
             throw new EnrollmentException(ErrorCode.Unauthorized, "The session does not belong to the app client named in the request.");
