@@ -68,16 +68,21 @@ public static class BoundUsers
     /// <summary>Every item of the user state table whose partition names this user (by username or sub), in any tenant.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> StateOfAsync(MotoBackend backend, params string[] userKeys)
     {
-        var all = await backend.Dynamo.ScanAsync(new ScanRequest { TableName = backend.Tables.UserState, ConsistentRead = true }, Token);
+        // The serialized client: its 30 s timeout survives a loaded machine (the production client's would not).
+        var all = await backend.SerializedDynamo.ScanAsync(new ScanRequest { TableName = backend.Tables.UserState, ConsistentRead = true }, Token);
         return (all.Items ?? []).Where(i => userKeys.Any(k => i[UserStateKeys.PartitionKey].S.EndsWith("#USER#" + k, StringComparison.Ordinal) || i[UserStateKeys.PartitionKey].S.EndsWith("#SUB#" + k, StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>Every audit item that names the user (partition, username or sub), in any tenant.</summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> AuditNamingAsync(MotoBackend backend, params string[] userKeys) =>
-        (await backend.AllAuditItemsAsync()).Where(i => userKeys.Any(k =>
+        (await AllAuditAsync(backend)).Where(i => userKeys.Any(k =>
             i["pk"].S.EndsWith("#USER#" + k, StringComparison.Ordinal)
             || (i.TryGetValue("username", out var u) && u.S == k)
             || (i.TryGetValue("userSub", out var s) && s.S == k))).ToList();
+
+    /// <summary>Every audit item (consistent scan over the serialized client).</summary>
+    public static async Task<List<Dictionary<string, AttributeValue>>> AllAuditAsync(MotoBackend backend) =>
+        (await backend.SerializedDynamo.ScanAsync(new ScanRequest { TableName = backend.Tables.Audit, ConsistentRead = true }, Token)).Items ?? [];
 
     /// <summary>The claims of a token Cognito issued (tests read sub and iss from it).</summary>
     public static IReadOnlyDictionary<string, string> ClaimsOf(string token) => JwtPayloadClaims.Read(token) ?? throw new InvalidOperationException("not a JWT");

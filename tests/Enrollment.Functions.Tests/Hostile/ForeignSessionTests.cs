@@ -78,7 +78,7 @@ public sealed class ForeignSessionTests(MotoBackend backend)
         Assert.Empty(await BoundUsers.StateOfAsync(backend, victim, victimSub));
         Assert.Empty(await BoundUsers.AuditNamingAsync(backend, victim, victimSub));
         // The refusal is still audited, in the tenant the client named, without a user.
-        var refused = (await backend.AllAuditItemsAsync()).Where(i => i["tenantId"].S == evil.TenantId && i["eventType"].S == "TOTP_VERIFY").ToList();
+        var refused = (await BoundUsers.AllAuditAsync(backend)).Where(i => i["tenantId"].S == evil.TenantId && i["eventType"].S == "TOTP_VERIFY").ToList();
         Assert.Equal("FAILED", Assert.Single(refused)["outcome"].S);
         Assert.False(refused[0].ContainsKey("username"));
     }

@@ -54,7 +54,7 @@ public sealed class SpoofedNameTests(MotoBackend backend)
 
         associate.AssertError(400, "VALIDATION_ERROR");
         Assert.Equal("username", associate.Reason);
-        Assert.DoesNotContain((await backend.AllAuditItemsAsync()), i => i["tenantId"].S == tenant.TenantId);
+        Assert.DoesNotContain((await BoundUsers.AllAuditAsync(backend)), i => i["tenantId"].S == tenant.TenantId);
     }
 
     [Fact]

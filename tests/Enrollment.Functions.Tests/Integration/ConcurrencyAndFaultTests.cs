@@ -42,7 +42,7 @@ public sealed class ConcurrencyAndFaultTests(MotoBackend backend)
     {
         var pool = await CognitoTestPool.CreateAsync(backend.Cognito, MfaConfigurations.Optional);
         var tenant = await backend.CreateTenantAsync(pool);
-        var functions = backend.Functions(_log, cognitoEndpoint: ClosedPort());
+        var functions = backend.Functions(_log, cognitoEndpoint: ClosedPort(), userPoolId: pool.PoolId);
         const string token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
         var associate = await BackedFunctions.Call(functions.MeAssociate.Handle,
@@ -53,7 +53,7 @@ public sealed class ConcurrencyAndFaultTests(MotoBackend backend)
         verify.AssertError(502, "UPSTREAM_ERROR");
 
         // The session route names no user before Cognito proved one: its item is the tenant's, not nina's.
-        var audit = (await backend.AllAuditItemsAsync()).Where(i => i["tenantId"].S == tenant.TenantId).OrderBy(i => i["eventType"].S).ToList();
+        var audit = (await Hostile.BoundUsers.AllAuditAsync(backend)).Where(i => i["tenantId"].S == tenant.TenantId).OrderBy(i => i["eventType"].S).ToList();
         Assert.Equal(["TOTP_ASSOCIATE:FAILED:UPSTREAM_ERROR", "TOTP_VERIFY:FAILED:UPSTREAM_ERROR"], audit.Select(i => $"{i["eventType"].S}:{i["outcome"].S}:{i["reason"].S}"));
         Assert.False(audit[1].ContainsKey("username"));
         SecretScan.AssertAbsent([_log.ToString(), associate.Raw, verify.Raw, .. audit.Select(SecretScan.Render)], token, new string('S', 40), "123456");

@@ -110,7 +110,7 @@ public sealed class EnrollmentFlowTests(MotoBackend backend)
         var audit = await backend.AuditItemsAsync(tenant.TenantId, username);
         var success = Assert.Single(audit);
         Assert.Equal((Audited.VerifySuccess, sub), (MotoBackend.Outcome(success), success["userSub"].S));
-        var all = (await backend.AllAuditItemsAsync()).Where(i => i["tenantId"].S == tenant.TenantId).ToList();
+        var all = (await Hostile.BoundUsers.AllAuditAsync(backend)).Where(i => i["tenantId"].S == tenant.TenantId).ToList();
         Assert.Equal([Audited.AssociateSuccess, Audited.VerifyFailed, Audited.VerifySuccess], all.OrderBy(i => i["sk"].S, StringComparer.Ordinal).Select(MotoBackend.Outcome));
 
         SecretScan.AssertAbsent([_log.ToString(), .. all.Select(SecretScan.Render)], secret, setupSession, session, accessToken, idToken, refreshToken, CognitoTestPool.Password);
