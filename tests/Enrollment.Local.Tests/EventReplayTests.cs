@@ -145,6 +145,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
             e["headers"]!["authorization"] = "Bearer " + token;
             var claims = e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!;
             claims["username"] = username; // the claims match the token, as API Gateway passes them
+            claims["sub"] = Enrollment.Infrastructure.Cognito.JwtPayloadClaims.Read(token)!["sub"]; // user state is keyed by it
             // A token issued at sign-in (auth_time = iat) is the live one's: just signed in. A file whose auth_time is
             // older than its iat plays a refreshed token of an old sign-in, and keeps it.
             if (claims["auth_time"]?.GetValue<string>() == claims["iat"]?.GetValue<string>())
