@@ -4,7 +4,11 @@ using Amazon.Runtime;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
-/// <summary>Builds the one DynamoDB client a process shares (it pools its HTTP connections).</summary>
+/// <summary>
+/// Builds the one DynamoDB client a process shares (it pools its HTTP connections). Every attempt is bounded by
+/// <see cref="DynamoDbClientSettings.AttemptTimeout"/> (UPSTREAM_TIMEOUT_MS in the functions); throttling, 5xx and
+/// broken connections are retried, a timed-out attempt is not (<see cref="HangBoundedRetryPolicy"/>).
+/// </summary>
 public static class DynamoDbClientFactory
 {
     /// <summary>Signing region when an endpoint is given without one (emulators accept any).</summary>
@@ -30,6 +34,6 @@ public static class DynamoDbClientFactory
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
-        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        return credentials is null ? new HangBoundedDynamoDbClient(config) : new HangBoundedDynamoDbClient(credentials, config);
     }
 }
