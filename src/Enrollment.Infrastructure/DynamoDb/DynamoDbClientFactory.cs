@@ -30,9 +30,12 @@ public static class DynamoDbClientFactory
             config.ServiceURL = endpoint.ToString();
             config.AuthenticationRegion = settings.Region ?? DefaultRegion;
         }
-        else if (settings.Region is { } region)
+        else
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            if (settings.Region is { } region) config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            // The SDK's DynamoDB rule set turns these into the host, as botocore's does.
+            config.UseFIPSEndpoint = settings.UseFips;
+            config.UseDualstackEndpoint = settings.UseDualStack;
         }
         return credentials is null ? new HangBoundedDynamoDbClient(config) : new HangBoundedDynamoDbClient(credentials, config);
     }
