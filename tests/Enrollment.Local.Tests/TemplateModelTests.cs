@@ -258,6 +258,13 @@ public sealed class TemplateModelTests
         Assert.Equal("ALL", index.ProjectionType);
         Assert.True(audit.PointInTimeRecovery);
         Assert.Equal("Retain", audit.DeletionPolicy);
+        // Recovery codes and enrollment records survive a stack deletion or replacement too, and can be restored.
+        Assert.True(tables["UserStateTable"].PointInTimeRecovery);
+        Assert.Equal("Retain", tables["UserStateTable"].DeletionPolicy);
+        // Only the laptop stack deletes them with the stack.
+        var local = Load("EnvironmentName=local").Tables;
+        Assert.Equal("Delete", local["AuditTable"].DeletionPolicy);
+        Assert.Equal("Delete", local["UserStateTable"].DeletionPolicy);
         Assert.Empty(tables["TenantsTable"].GlobalSecondaryIndexes);
         Assert.Empty(tables["UserStateTable"].GlobalSecondaryIndexes);
     }
