@@ -59,8 +59,8 @@ public sealed class HttpApiGateway(
             authorization = await authorizer.AuthorizeAsync(IdentityValue(context, authorizer.Settings.IdentitySource), route.AuthorizationScopes, context.RequestAborted).ConfigureAwait(false);
             if (!authorization.IsAuthorized)
             {
-                await GatewayResponses.UnauthorizedAsync(context, requestId, authorization, route.AuthorizationScopes).ConfigureAwait(false);
-                Log(request, 401, started, $"authorizer {authorizerName}: {authorization.ErrorDescription}");
+                var denied = await GatewayResponses.UnauthorizedAsync(context, requestId, authorization, route.AuthorizationScopes).ConfigureAwait(false);
+                Log(request, denied, started, $"authorizer {authorizerName}: {authorization.ErrorDescription}");
                 return;
             }
         }
@@ -135,7 +135,8 @@ public sealed class HttpApiGateway(
     private void Log(HttpRequest request, int status, long started, string note)
     {
         var elapsed = Milliseconds(Stopwatch.GetElapsedTime(started));
-        accessLog.WriteLine($"{time.GetLocalNow():HH:mm:ss} {request.Method} {request.Path}{request.QueryString} → {status.ToString(CultureInfo.InvariantCulture)} in {elapsed} ms ({note})");
+        // The path only, never the query: it can carry audit page cursors and usernames (api-admin.md: no cursor in any log line).
+        accessLog.WriteLine($"{time.GetLocalNow():HH:mm:ss} {request.Method} {request.Path} → {status.ToString(CultureInfo.InvariantCulture)} in {elapsed} ms ({note})");
     }
 
     private static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
