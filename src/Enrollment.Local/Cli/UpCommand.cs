@@ -66,7 +66,8 @@ public static class UpCommand
             var environment = EmulatorEnvironment(endpoint, region);
             var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
             using var dynamo = DynamoDbClientFactory.Create(
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region },
+                // Provisioning is no request path: a generous attempt, since a timed-out DynamoDB attempt is not retried.
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = TimeSpan.FromSeconds(15) },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
 
             var provisioner = new LocalStackProvisioner(
