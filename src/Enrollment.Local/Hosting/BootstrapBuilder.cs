@@ -14,7 +14,8 @@ public sealed class BootstrapBuilder(string repositoryDirectory, TextWriter prog
 
     public string ProjectPath => Path.Combine(repositoryDirectory, ProjectRelativePath);
 
-    public string NativePath => Path.Combine(repositoryDirectory, ".local", "bootstrap", NativeToolchain.HostRid, "bootstrap");
+    /// <summary>Where the Makefile puts it too (make bootstrap RID=linux-x64).</summary>
+    public string NativePath => Path.Combine(repositoryDirectory, "artifacts", "bootstrap", NativeToolchain.HostRid, "bootstrap");
 
     public string ManagedPath => Path.Combine(repositoryDirectory, "src", "Enrollment.Bootstrap", "bin", "Debug", "net10.0", "bootstrap.dll");
 
