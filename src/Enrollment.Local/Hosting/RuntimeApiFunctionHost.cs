@@ -141,6 +141,21 @@ public sealed class RuntimeApiFunctionHost : IFunctionInvoker
         return new InvocationResult(requestId, outcome.Body, outcome.IsError, outcome.ErrorType, duration, initDuration, maxMemory);
     }
 
+    /// <summary>CPU time the bootstrap process has used so far (user + system), or null when none runs.</summary>
+    public TimeSpan? ProcessorTime()
+    {
+        try
+        {
+            if (_process is not { HasExited: false } process) return null;
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The bootstrap process's peak resident memory (VmHWM on Linux), as Lambda's Max Memory Used.</summary>
     public long PeakMemoryMb()
     {
