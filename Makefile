@@ -10,7 +10,8 @@ RID ?= linux-arm64
 DOTNET ?= dotnet
 OUT := artifacts/bootstrap/$(RID)
 BOOTSTRAP := $(OUT)/bootstrap
-SOURCES := $(shell find src -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*') Directory.Build.props Directory.Packages.props
+# What bootstrap is built from: every project but the local runner (src/Enrollment.Local), and the build settings.
+SOURCES := $(shell find src -type f \( -name '*.cs' -o -name '*.csproj' \) -not -path '*/bin/*' -not -path '*/obj/*' -not -path 'src/Enrollment.Local/*') Directory.Build.props Directory.Packages.props
 
 # Cross-compiling Linux x64 -> arm64: clang targets aarch64 with Debian's arm64 sysroot (libc6-dev-arm64-cross,
 # gcc-aarch64-linux-gnu), lld links, the cross objcopy strips. On an arm64 machine none of this is needed.

@@ -38,12 +38,17 @@ public sealed class BootstrapBuilder(string repositoryDirectory, TextWriter prog
         return new BootstrapArtifact(output, native);
     }
 
-    /// <summary>Newer than every .cs, .csproj and .props file of src/ and the repository's build settings.</summary>
+    /// <summary>
+    /// Newer than every .cs and .csproj file of src/ (but the runner's own, which bootstrap does not contain) and the
+    /// repository's build settings.
+    /// </summary>
     private bool IsFresh(string output)
     {
         if (!File.Exists(output)) return false;
         var built = File.GetLastWriteTimeUtc(output);
+        var runner = Path.Combine(repositoryDirectory, "src", "Enrollment.Local") + Path.DirectorySeparatorChar;
         var sources = Directory.EnumerateFiles(Path.Combine(repositoryDirectory, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(runner, StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal))
