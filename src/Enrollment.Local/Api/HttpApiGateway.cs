@@ -12,12 +12,12 @@ namespace Enrollment.Local.Api;
 /// <summary>
 /// API Gateway in front of the template's functions: match the route (404 <c>{"message":"Not Found"}</c> when none
 /// does), run the route's JWT authorizer (401 when it refuses), build the payload 2.0 event, invoke the function the
-/// template names through its <see cref="FunctionHost"/> (one per function, created once, shared by concurrent
+/// template names through its <see cref="IFunctionInvoker"/> (one per function, created once, shared by concurrent
 /// requests), and send its response back. One access line per request says what happened.
 /// </summary>
 public sealed class HttpApiGateway(
     IReadOnlyList<HttpApiDefinition> apis,
-    IReadOnlyDictionary<string, FunctionHost> functions,
+    IReadOnlyDictionary<string, IFunctionInvoker> functions,
     IReadOnlyDictionary<string, JwtAuthorizerEmulator> authorizers,
     GatewayIdentity identity,
     TextWriter accessLog,

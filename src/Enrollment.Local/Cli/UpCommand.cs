@@ -26,7 +26,9 @@ public static class UpCommand
         string? TenantsPath,
         string PoolMfa,
         string StackFilePath,
-        string TemplatePath);
+        string TemplatePath,
+        RuntimeMode Runtime = RuntimeMode.Auto,
+        string? BootstrapPath = null);
 
     /// <summary>Functions re-read a tenant's policy after this long, so an edited policy shows up at once locally.</summary>
     public const string PolicyCacheSeconds = "1";
@@ -56,6 +58,16 @@ public static class UpCommand
             if (!LoopbackPort.IsFree(args.Port))
                 throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
             var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
+
+            // What the functions run as, built before anything starts: `up` runs what ships when this machine can build it.
+            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
+            if (template.Functions.Values.Any(invokers.UsesRuntimeApi))
+            {
+                await progress.WriteLineAsync("building bootstrap (what the functions run; --runtime in-process skips it):").ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                var artifact = await invokers.ArtifactAsync(template.Directory, stop).ConfigureAwait(false);
+                await progress.WriteLineAsync($"bootstrap ready: {artifact.Kind} build in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+            }
 
             moto = await progress.StepAsync("starting emulator",
                 () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
@@ -94,8 +106,8 @@ public static class UpCommand
             WarnAboutAudience(stderr, authorizers.Values, stack);
 
             api = await progress.StepAsync("starting API",
-                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, stop),
-                a => $"serving on {a.Url.ToString().TrimEnd('/')}").ConfigureAwait(false);
+                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
+                a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
 
             var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
             stackFile.Write(args.StackFilePath);

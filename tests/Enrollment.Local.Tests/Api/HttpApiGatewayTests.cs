@@ -28,7 +28,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
     {
         var template = SamTemplate.Load(RepoPaths.GatewayTemplate);
         var options = new FunctionHostOptions { Log = TextWriter.Null, RedirectConsoleToLog = false };
-        var functions = template.Functions.Keys.ToDictionary(id => id, id => FunctionHost.Start(template, id, options));
+        var functions = template.Functions.Keys.ToDictionary(id => id, id => (IFunctionInvoker)FunctionHost.Start(template, id, options));
         var authorizer = template.HttpApis["Api"].Authorizers["Jwt"];
         var authorizers = new Dictionary<string, JwtAuthorizerEmulator>
         {
