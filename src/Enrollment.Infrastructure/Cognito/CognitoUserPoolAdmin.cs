@@ -1,3 +1,4 @@
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Infrastructure.Cognito.Model;
 
@@ -15,6 +16,9 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
     /// <summary>Set by the template only on the functions granted Admin* calls.</summary>
     public const string UserPoolIdVariable = "USER_POOL_ID";
 
+    /// <summary>AdminGetUser's error for a username the pool does not have (botocore cognito-idp model).</summary>
+    private const string UserNotFound = "UserNotFoundException";
+
     private readonly CognitoIdentityProviderClient _client;
     private readonly string _userPoolId;
 
@@ -24,6 +28,25 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         ArgumentException.ThrowIfNullOrWhiteSpace(userPoolId);
         _client = client;
         _userPoolId = userPoolId;
+    }
+
+    public async Task<UserBinding?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        AdminGetUserResponse response;
+        try
+        {
+            response = await _client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = _userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoServiceException failure) when (failure.ErrorType == UserNotFound)
+        {
+            return null;
+        }
+        catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
+        {
+            throw CognitoErrorMap.ToEnrollmentException(failure);
+        }
+        return UserBindings.From(response.Username, response.UserAttributes) ?? throw CognitoErrorMap.Upstream();
     }
 
     public async Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken)

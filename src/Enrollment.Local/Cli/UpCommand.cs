@@ -83,6 +83,8 @@ public static class UpCommand
             var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
             {
                 ["USER_POOL_ID"] = stack.UserPoolId,
+                // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
+                [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
                 // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
                 ["AWS_SESSION_TOKEN"] = "",
@@ -96,7 +98,8 @@ public static class UpCommand
                 () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, stop),
                 a => $"serving on {a.Url.ToString().TrimEnd('/')}").ConfigureAwait(false);
 
-            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
+            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId)
+                with { RecoveryCodePepper = functionEnvironment[RecoveryCodePepperVariable] };
             stackFile.Write(args.StackFilePath);
             serving = true;
             await UpSummary.WriteAsync(stdout, stackFile, stack, api.Routes, args.StackFilePath).ConfigureAwait(false);
@@ -138,6 +141,9 @@ public static class UpCommand
             await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The functions' recovery code pepper (the deployed template resolves it from Secrets Manager).</summary>
+    internal const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
 
     /// <summary>Template parameters for a local stack: the environment name and the pool's MFA setting.</summary>
     private static Dictionary<string, string> LocalParameters(SamTemplate template, string poolMfa)
