@@ -50,7 +50,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         // Lifecycle. The fresh user has no authenticator: status answers, disable and new codes pass every rule and
         // stop at the state (409), which proves the rules let them through.
         ["me-totp-status.json"] = (200, null, null),
-        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        // No tenant_id claim: the tenant is the user's binding, read with the token (GetUser); the sample token is not the emulator's.
+        ["me-totp-status-unknown-client.json"] = (401, "UNAUTHORIZED", null),
         ["me-disable.json"] = (409, "CONFLICT", "NOT_ENROLLED"),
         ["me-disable-stale-sign-in.json"] = (403, "POLICY_DENIED", "REAUTHENTICATION_REQUIRED"),
         ["me-disable-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),

@@ -58,12 +58,12 @@ public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
     public string? TenantAttribute { get; set; } = "acme";
 
     /// <summary>The <see cref="Enrollment.Core.Binding.IUserTenantLookup"/> side of GetUser (jane, sub-1, <see cref="TenantAttribute"/>).</summary>
-    public Enrollment.Core.Binding.IUserTenantLookup Binding => new TenantLookup(this, log);
+    public Enrollment.Core.Binding.IUserTenantLookup Binding => new TenantLookup(this);
 
     /// <summary>How many times the binding was read (not in the call log, so ordering assertions stay about the workflow).</summary>
     public static int BindingReads;
 
-    private sealed class TenantLookup(FakeUserPool pool, CallLog log) : Enrollment.Core.Binding.IUserTenantLookup
+    private sealed class TenantLookup(FakeUserPool pool) : Enrollment.Core.Binding.IUserTenantLookup
     {
         public Task<Enrollment.Core.Binding.UserBinding> GetSignedInUserAsync(string accessToken, CancellationToken cancellationToken)
         {

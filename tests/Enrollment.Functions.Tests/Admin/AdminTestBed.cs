@@ -32,7 +32,7 @@ public sealed class AdminTestBed
         RecoveryCodes = new DynamoDbRecoveryCodeStore(Dynamo, backend.Tables.UserState, Time, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
         Grace = new DynamoDbGracePeriodStore(Dynamo, backend.Tables.UserState);
         Services = AdminServices.Create(PolicyStore, new DynamoDbAuditReader(Dynamo, backend.Tables.Audit), new AuditTrail(AuditLog, Time), Time,
-            TimeSpan.FromSeconds(60), new TenantBindingReader(null, Time), () => AuditCursorSigner.FromText(CursorSecret),
+            TimeSpan.FromSeconds(60), new TenantBindingReader(Bindings, Time), () => AuditCursorSigner.FromText(CursorSecret),
             () => new AdminServices.UserPorts(UserPool, Records, RecoveryCodes, Grace));
         var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(8));
         GetPolicy = new AdminGetPolicyFunction(Services.Policies, runner);
@@ -48,6 +48,9 @@ public sealed class AdminTestBed
     public DynamoDbAuditLog AuditLog { get; }
     public AdminServices Services { get; }
     public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
+
+    /// <summary>GetUser by token, for callers whose token has no tenant_id claim (their own binding decides).</summary>
+    public FakeTenantLookup Bindings { get; } = new();
     public DynamoDbEnrollmentRecordStore Records { get; }
     public DynamoDbRecoveryCodeStore RecoveryCodes { get; }
     public StringWriter Log { get; } = new();

@@ -22,7 +22,7 @@ public sealed class FakeBackedFunctions
     {
         var calls = new CallLog();
         Calls = calls;
-        Pool = new FakeUserPool(calls);
+        Pool = new FakeUserPool(calls) { TenantAttribute = Demo.TenantId };
         Audit = new FakeAuditLog(calls);
         var service = new TotpEnrollmentService(new TenantResolver(new FakePolicyStore(calls, Demo), new Enrollment.Core.Binding.TenantBindingReader(Pool.Binding, TimeProvider.System)), Pool, new FakeLimiter(calls), new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,
             new FakeRecordStore(calls), new FakeRecoveryCodeStore(calls));
