@@ -96,7 +96,7 @@ public sealed class TemplateModelTests
     {
         var api = Load().HttpApis["EnrollmentApi"];
 
-        Assert.Equal(12, api.Routes.Count);
+        Assert.Equal(13, api.Routes.Count);
         Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
         Assert.Equal("MeTotpStatusFunction", api.FindRoute("GET", "/v1/me/totp", out _)?.FunctionLogicalId);
         Assert.Equal("MeDisableTotpFunction", api.FindRoute("DELETE", "/v1/me/totp", out _)?.FunctionLogicalId);

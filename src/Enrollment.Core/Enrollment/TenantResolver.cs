@@ -44,10 +44,12 @@ public sealed class TenantResolver(ITenantPolicyStore store, TenantBindingReader
         var policy = await store.FindByTenantIdAsync(tenantId, cancellationToken) ?? throw TenantNotFound();
         if (!string.IsNullOrEmpty(clientId) && !policy.AllowsClient(clientId))
         {
-            // Another tenant's client is named as such; a client of no tenant is left to the gate (CLIENT_NOT_ALLOWED).
+            // Every route, reads included, is refused through a client the user's tenant does not list; another
+            // tenant's client is named as such.
             var owner = await store.FindByClientIdAsync(clientId, cancellationToken);
             if (owner is not null && !string.Equals(owner.TenantId, policy.TenantId, StringComparison.Ordinal))
                 throw EnrollmentException.Denied(DenialReason.ClientOfAnotherTenant, "This app client belongs to another tenant than the user.");
+            throw EnrollmentException.Denied(DenialReason.ClientNotAllowed, "This app client is not one of the user's tenant's apps.");
         }
         return policy;
     }
