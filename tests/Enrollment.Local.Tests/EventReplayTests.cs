@@ -203,7 +203,7 @@ public sealed class EventReplayBackend : IAsyncLifetime
             await store.PutAsync(tenant, null, CancellationToken.None);
 
         var endpoint = _dynamo.Moto.Endpoint;
-        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region },
+        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
             new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
         _pool = await CognitoTestPool.CreateAsync(cognito, "OPTIONAL");
         _pool.DefaultTenantId = "demo"; // the sample tenant: every fresh user is bound to it (custom:tenant_id)

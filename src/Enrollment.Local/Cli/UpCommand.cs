@@ -64,9 +64,11 @@ public static class UpCommand
             var region = template.Options.Region;
             var endpoint = moto.Endpoint.ToString().TrimEnd('/');
             var environment = EmulatorEnvironment(endpoint, region);
-            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
+            // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
+            // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
+            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
             using var dynamo = DynamoDbClientFactory.Create(
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region },
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
 
             var provisioner = new LocalStackProvisioner(
@@ -141,6 +143,8 @@ public static class UpCommand
             await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
         }
     }
+
+    private static readonly TimeSpan ProvisioningTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The functions' recovery code pepper (the deployed template resolves it from Secrets Manager).</summary>
     internal const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
