@@ -24,7 +24,7 @@ endif
 # The template's functions, one build-<LogicalId> target each (a test checks the list against template.yaml).
 FUNCTIONS := MeAssociateTotpFunction MeVerifyTotpFunction ChallengeAssociateTotpFunction ChallengeVerifyTotpFunction \
 	MeTotpStatusFunction MeDisableTotpFunction MeRecoveryCodesFunction RecoverTotpFunction AdminGetPolicyFunction \
-	AdminPutPolicyFunction AdminAuditQueryFunction AdminResetTotpFunction DefineAuthChallengeFunction \
+	AdminPutPolicyFunction AdminAuditQueryFunction AdminResetTotpFunction AdminGrantGraceFunction DefineAuthChallengeFunction \
 	CreateAuthChallengeFunction VerifyAuthChallengeFunction PreTokenGenerationFunction
 BUILD_TARGETS := $(addprefix build-,$(FUNCTIONS))
 

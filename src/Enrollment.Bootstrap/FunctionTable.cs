@@ -30,6 +30,7 @@ public static class FunctionTable
         [Http(nameof(AdminPutPolicyFunction))] = () => new AdminPutPolicyFunction().Handle,
         [Http(nameof(AdminAuditQueryFunction))] = () => new AdminAuditQueryFunction().Handle,
         [Http(nameof(AdminResetTotpFunction))] = () => new AdminResetTotpFunction().Handle,
+        [Http(nameof(AdminGrantGraceFunction))] = () => new AdminGrantGraceFunction().Handle,
         [Trigger(nameof(DefineAuthChallengeFunction))] = () => new DefineAuthChallengeFunction().Handle,
         [Trigger(nameof(CreateAuthChallengeFunction))] = () => new CreateAuthChallengeFunction().Handle,
         [Trigger(nameof(VerifyAuthChallengeFunction))] = () => new VerifyAuthChallengeFunction().Handle,

@@ -21,6 +21,14 @@ namespace Enrollment.Local.Tests;
 /// </summary>
 public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture<EventReplayBackend>
 {
+    /// <summary>The sub of a moto access token (a JWT), as the authorizer passes it on.</summary>
+    private static string SubOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        return JsonNode.Parse(Convert.FromBase64String(payload))!["sub"]!.GetValue<string>();
+    }
+
     /// <summary>File → (status, error code or null, reason or null).</summary>
     private static readonly Dictionary<string, (int Status, string? Code, string? Reason)> Expected = new()
     {
@@ -31,7 +39,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["me-associate-ipv6.json"] = (200, null, null),
         ["me-associate-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
         ["me-associate-old-app.json"] = (403, "POLICY_DENIED", "APP_VERSION_TOO_OLD"),
-        ["me-associate-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        // The tenant is the user's binding (demo); a client the tenant does not list is refused.
+        ["me-associate-unknown-client.json"] = (403, "POLICY_DENIED", "CLIENT_NOT_ALLOWED"),
         // A well-formed code for a user who has not associated a secret: the user pool refuses it.
         ["me-verify.json"] = (400, "CODE_MISMATCH", null),
         ["me-verify-base64.json"] = (400, "CODE_MISMATCH", null),
@@ -50,7 +59,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         // Lifecycle. The fresh user has no authenticator: status answers, disable and new codes pass every rule and
         // stop at the state (409), which proves the rules let them through.
         ["me-totp-status.json"] = (200, null, null),
-        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        // No tenant_id claim: the tenant is the user's binding (demo, read with GetUser); its policy does not list the client.
+        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "CLIENT_NOT_ALLOWED"),
         ["me-disable.json"] = (409, "CONFLICT", "NOT_ENROLLED"),
         ["me-disable-stale-sign-in.json"] = (403, "POLICY_DENIED", "REAUTHENTICATION_REQUIRED"),
         ["me-disable-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
@@ -82,8 +92,10 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["admin-audit-query-tampered-cursor.json"] = (400, "VALIDATION_ERROR", "cursor"),
         ["admin-audit-query-malformed-limit.json"] = (400, "VALIDATION_ERROR", "limit"),
         ["admin-audit-query-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
-        // The fresh user enrolled nothing through the demo app: not provably a member, so not found.
+        // The path's user (demo-user) is not in this pool: not a member of the tenant, so not found.
         ["admin-reset.json"] = (404, "NOT_FOUND", null),
+        // The sample tenant does not require MFA: there is no grace period to grant.
+        ["admin-grant-grace.json"] = (409, "CONFLICT", "GRACE_PERIOD_DISABLED"),
         ["admin-reset-not-in-group.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
         ["admin-reset-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
     };
@@ -176,6 +188,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
             e["headers"]!["authorization"] = "Bearer " + token;
             var claims = e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!;
             claims["username"] = username; // the claims match the token, as API Gateway passes them
+            claims["sub"] = SubOf(token);    // user state is keyed by sub: each replay is its own user
             // A token issued at sign-in (auth_time = iat) is the live one's: just signed in. A file whose auth_time is
             // older than its iat plays a refreshed token of an old sign-in, and keeps it.
             if (claims["auth_time"]?.GetValue<string>() == claims["iat"]?.GetValue<string>())
@@ -220,9 +233,10 @@ public sealed class EventReplayBackend : IAsyncLifetime
             await store.PutAsync(tenant, null, CancellationToken.None);
 
         var endpoint = _dynamo.Moto.Endpoint;
-        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region },
+        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
             new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
         _pool = await CognitoTestPool.CreateAsync(cognito, "OPTIONAL");
+        _pool.DefaultTenantId = "demo"; // the sample tenant: every fresh user is bound to it (custom:tenant_id)
 
         EnvVars = EnvVarsFile.Parse($$"""
             {"Parameters": {
@@ -230,7 +244,9 @@ public sealed class EventReplayBackend : IAsyncLifetime
               "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
               "AUDIT_TABLE_NAME": "{{tables.Audit}}", "TENANTS_TABLE_NAME": "{{tables.Tenants}}", "USER_STATE_TABLE_NAME": "{{tables.UserState}}",
               "UPSTREAM_TIMEOUT_MS": "2000", "POLICY_CACHE_SECONDS": "0",
-              "CURSOR_SIGNING_KEY": "replay-cursor-signing-key-of-at-least-32-bytes"
+              "CURSOR_SIGNING_KEY": "replay-cursor-signing-key-of-at-least-32-bytes",
+              "RECOVERY_CODE_PEPPER": "replay-recovery-code-pepper-of-at-least-32-bytes",
+              "USER_POOL_ID": "{{_pool.PoolId}}"
             } }
             """);
     }

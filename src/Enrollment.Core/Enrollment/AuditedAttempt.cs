@@ -4,9 +4,10 @@ using Enrollment.Core.Policy;
 namespace Enrollment.Core.Enrollment;
 
 /// <summary>One attempt in progress: what the work learns on the way, for the attempt's audit event.</summary>
-public sealed class AuditedAttempt(CallerContext caller)
+public sealed class AuditedAttempt(CallerContext caller) : Removal.IDestructiveProgress
 {
-    public CallerContext Caller { get; } = caller;
+    /// <summary>Settable: the recovery route names the user only once a right code proved who it is.</summary>
+    public CallerContext Caller { get; set; } = caller;
 
     public CompiledTenantPolicy? Policy { get; set; }
 
@@ -23,4 +24,7 @@ public sealed class AuditedAttempt(CallerContext caller)
     /// whatever happened, so that the answer reveals nothing about the user or the code.
     /// </summary>
     public EnrollmentException? UndisclosedFailure { get; set; }
+
+    /// <summary>When the intent item of a destructive action was written (see <see cref="Audit.AuditTrail.RecordIntentAsync"/>).</summary>
+    public DateTimeOffset? IntentAt { get; set; }
 }

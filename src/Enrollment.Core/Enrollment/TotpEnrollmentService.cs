@@ -29,7 +29,7 @@ public sealed class TotpEnrollmentService(
     public Task<AssociateResult> AssociateAsync(CallerContext caller, TotpCredential credential, CancellationToken cancellationToken) =>
         _attempts.RunAsync(AuditEventType.TotpAssociate, caller, async attempt =>
         {
-            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken, TokenOf(credential));
 
             var window = RateLimitCounter.Hourly(policy.TenantId, SubjectOf(caller), AssociateAction, time.GetUtcNow());
             var limit = policy.Policy.Enrollment.MaxAssociationsPerHour;
@@ -66,7 +66,7 @@ public sealed class TotpEnrollmentService(
         deviceName = TotpInput.DeviceName(deviceName);
         return _attempts.RunAsync(AuditEventType.TotpVerify, caller, async attempt =>
         {
-            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken, TokenOf(credential));
 
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = RateLimitCounter.Hourly(policy.TenantId, SubjectOf(caller), VerifyFailureAction, time.GetUtcNow());
@@ -95,22 +95,27 @@ public sealed class TotpEnrollmentService(
             // The record on both paths: the sign-in triggers read it as "enrolled". On the session path the username
             // is the body's, which Cognito binds to the session only at RespondToAuthChallenge; a forged one can at
             // worst describe someone else's device, in a pool (MFA ON) where Cognito enforces each user's own factor.
+            // Keyed by the sub (sec-binding): on the session path that is whatever the caller context names.
             var username = SignedInUsername(caller);
-            await records.PutAsync(new EnrollmentRecord(policy.TenantId, username, caller.UserSub, deviceName, time.GetUtcNow()), cancellationToken);
+            var sub = caller.UserSub ?? username;
+            await records.PutAsync(new EnrollmentRecord(policy.TenantId, username, sub, deviceName, time.GetUtcNow()), cancellationToken);
 
             // Codes only for a user the token names: codes are a capability (they remove a factor), and minting
             // them for a body's username would let anyone with a session of their own strip another user's TOTP.
             if (credential.Kind == TotpCredentialKind.Session)
                 return new VerifyResult(verification.Session, RecoveryCodes: null);
             var codes = policy.Policy.Recovery.CodeCount > 0
-                ? await _issuer.IssueAsync(policy.TenantId, username, policy.Policy.Recovery.CodeCount, cancellationToken)
+                ? await _issuer.IssueAsync(policy.TenantId, TotpLifecycleService.SignedInSub(caller), policy.Policy.Recovery.CodeCount, cancellationToken)
                 : null;
             return new VerifyResult(Session: null, codes?.Codes);
         }, cancellationToken, deviceName);
     }
 
-    /// <summary>Counters are per user within the tenant; the username is unique in the pool and known on both paths.</summary>
-    private static string SubjectOf(CallerContext caller) => caller.Username ?? caller.UserSub ?? "-";
+    /// <summary>Counters are per user within the tenant, by the immutable sub where the caller has one.</summary>
+    private static string SubjectOf(CallerContext caller) => caller.UserSub ?? caller.Username ?? "-";
+
+    /// <summary>The signed-in caller's token: the tenant binding is read with it when the token has no tenant_id claim.</summary>
+    private static string? TokenOf(TotpCredential credential) => credential.Kind == TotpCredentialKind.AccessToken ? credential.Value : null;
 
     /// <summary>The authorizer's username claim (or the session route's body); a Cognito access token always has one.</summary>
     internal static string SignedInUsername(CallerContext caller) =>

@@ -28,4 +28,10 @@ public static class DenialReason
 
     /// <summary>An admin route, and the caller is not an administrator of the tenant in the path (whichever the cause).</summary>
     public const string NotTenantAdmin = "NOT_TENANT_ADMIN";
+
+    /// <summary>The user has no tenant binding (custom:tenant_id): created without one. Fails closed.</summary>
+    public const string UserNotInTenant = "USER_NOT_IN_TENANT";
+
+    /// <summary>The token's (or body's) app client belongs to another tenant than the user's binding.</summary>
+    public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
 }

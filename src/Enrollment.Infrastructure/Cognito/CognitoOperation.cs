@@ -40,6 +40,8 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
     public static readonly CognitoOperation AdminSetUserPassword = new("AdminSetUserPassword", true, false);
     public static readonly CognitoOperation CreateGroup = new("CreateGroup", true, false);
     public static readonly CognitoOperation AdminAddUserToGroup = new("AdminAddUserToGroup", true, true);
+    // A repeat after success would fail UserNotFound and hide the success.
+    public static readonly CognitoOperation AdminDeleteUser = new("AdminDeleteUser", true, false);
 
     /// <summary>
     /// IAM-authorized (Admin*, provisioning): its errors are about the target user or the pool, never the caller's

@@ -1,3 +1,4 @@
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Infrastructure.Cognito.Model;
@@ -34,6 +35,9 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
     /// <summary>After an answer that may have hidden a success, AdminGetUser still lists the factor.</summary>
     public const string ReasonFactorStillPresent = "SOFTWARE_TOKEN_STILL_PRESENT";
 
+    /// <summary>AdminGetUser's error for a username the pool does not have (botocore cognito-idp model).</summary>
+    private const string UserNotFound = "UserNotFoundException";
+
     private readonly CognitoIdentityProviderClient _client;
     private readonly string _userPoolId;
 
@@ -43,6 +47,25 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         ArgumentException.ThrowIfNullOrWhiteSpace(userPoolId);
         _client = client;
         _userPoolId = userPoolId;
+    }
+
+    public async Task<UserBinding?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        AdminGetUserResponse response;
+        try
+        {
+            response = await _client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = _userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoServiceException failure) when (failure.ErrorType == UserNotFound)
+        {
+            return null;
+        }
+        catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
+        {
+            throw CognitoErrorMap.ToEnrollmentException(failure);
+        }
+        return UserBindings.From(response.Username, response.UserAttributes) ?? throw CognitoErrorMap.Upstream();
     }
 
     public async Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken)

@@ -6,8 +6,15 @@ namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
 /// Keys of the user state table: one partition per user of a tenant, holding that user's rate counters,
-/// enrollment record and recovery codes. Spreads load the way users spread, with no tenant-wide hot key.
+/// enrollment record, recovery codes, grace start and recovery sign-in mark. Spreads load the way users spread, with
+/// no tenant-wide hot key.
 /// </summary>
+/// <remarks>
+/// A user's partition is keyed by the immutable <c>sub</c> (<c>TENANT#{tenantId}#SUB#{sub}</c>), never the username:
+/// a username can be given to a new user after the old one is deleted, and must inherit nothing. Items written under
+/// the earlier <c>#USER#{username}</c> keys are never read again (docs/operations-users.md says what that means).
+/// Source counters share the table under the subject <c>ip:...</c>, which no sub (a UUID) can equal.
+/// </remarks>
 public static class UserStateKeys
 {
     public const string PartitionKey = "pk";
@@ -18,7 +25,7 @@ public static class UserStateKeys
     /// <summary>How long a counter outlives its window (TTL deletion is lazy anyway; a day keeps it readable for support).</summary>
     public static readonly TimeSpan CounterGrace = TimeSpan.FromDays(1);
 
-    public static string UserPartition(string tenantId, string subject) => $"TENANT#{tenantId}#USER#{subject}";
+    public static string UserPartition(string tenantId, string subject) => $"TENANT#{tenantId}#SUB#{subject}";
 
     /// <summary>The enrollment record: one item per user.</summary>
     public const string EnrollmentSortKey = "ENROLLMENT";

@@ -76,10 +76,11 @@ public static class UpCommand
             var region = template.Options.Region;
             var endpoint = moto.Endpoint.ToString().TrimEnd('/');
             var environment = EmulatorEnvironment(endpoint, region);
-            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
+            // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
+            // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
+            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
             using var dynamo = DynamoDbClientFactory.Create(
-                // Provisioning is no request path: a generous attempt, since a timed-out DynamoDB attempt is not retried.
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = TimeSpan.FromSeconds(15) },
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
 
             var provisioner = new LocalStackProvisioner(
@@ -96,6 +97,8 @@ public static class UpCommand
             var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
             {
                 ["USER_POOL_ID"] = stack.UserPoolId,
+                // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
+                [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
                 // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
                 ["AWS_SESSION_TOKEN"] = "",
@@ -109,7 +112,8 @@ public static class UpCommand
                 () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
                 a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
 
-            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
+            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId)
+                with { RecoveryCodePepper = functionEnvironment[RecoveryCodePepperVariable] };
             stackFile.Write(args.StackFilePath);
             serving = true;
             await UpSummary.WriteAsync(stdout, stackFile, stack, api.Routes, args.StackFilePath).ConfigureAwait(false);
@@ -151,6 +155,11 @@ public static class UpCommand
             await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
         }
     }
+
+    private static readonly TimeSpan ProvisioningTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The functions' recovery code pepper (the deployed template resolves it from Secrets Manager).</summary>
+    internal const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
 
     /// <summary>Template parameters for a local stack: the environment name and the pool's MFA setting.</summary>
     private static Dictionary<string, string> LocalParameters(SamTemplate template, string poolMfa)

@@ -22,9 +22,9 @@ public sealed class FakeBackedFunctions
     {
         var calls = new CallLog();
         Calls = calls;
-        Pool = new FakeUserPool(calls);
+        Pool = new FakeUserPool(calls) { TenantAttribute = Demo.TenantId };
         Audit = new FakeAuditLog(calls);
-        var service = new TotpEnrollmentService(new TenantResolver(new FakePolicyStore(calls, Demo)), Pool, new FakeLimiter(calls), new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,
+        var service = new TotpEnrollmentService(new TenantResolver(new FakePolicyStore(calls, Demo), new Enrollment.Core.Binding.TenantBindingReader(Pool.Binding, TimeProvider.System)), Pool, new FakeLimiter(calls), new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,
             new FakeRecordStore(calls), new FakeRecoveryCodeStore(calls));
         var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(5));
         MeAssociate = new MeAssociateTotpFunction(service, runner);

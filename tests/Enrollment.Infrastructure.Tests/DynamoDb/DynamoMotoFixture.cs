@@ -56,11 +56,17 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
 
     public static string UniqueName(string kind) => $"{kind}-{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Tables are created with the 30 s client: on a loaded machine the production client's short attempt timeout can
+    /// give up on a CreateTable that moto then completes, and its retry fails with "Table already exists".
+    /// </summary>
+    private IAmazonDynamoDB SetupClient => SerializedClient;
+
     /// <summary>Audit: pk/sk, index byTenantTime on gsi1pk/gsi1sk projecting all, TTL on expiresAt.</summary>
     public async Task<string> CreateAuditTableAsync()
     {
         var name = UniqueName("audit");
-        await Client.CreateTableAsync(new CreateTableRequest
+        await SetupClient.CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -95,7 +101,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     private async Task<string> CreateKeyValueTableAsync(string kind, string? ttl)
     {
         var name = UniqueName(kind);
-        await Client.CreateTableAsync(new CreateTableRequest
+        await SetupClient.CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -107,7 +113,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     private Task EnableTimeToLiveAsync(string table, string attribute) =>
-        Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        SetupClient.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
         {
             TableName = table,
             TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true },
