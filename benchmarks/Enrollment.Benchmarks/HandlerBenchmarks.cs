@@ -93,6 +93,7 @@ public class HandlerBenchmarks
     {
         public Task<RateLimitDecision> TryAcquireAsync(RateLimitCounter counter, int limit, CancellationToken cancellationToken) => Task.FromResult(new RateLimitDecision(true));
         public Task ReleaseAsync(RateLimitCounter counter, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<int> CountAsync(RateLimitCounter counter, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private sealed class NullAuditLog : IAuditLog

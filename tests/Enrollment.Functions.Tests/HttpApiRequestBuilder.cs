@@ -83,13 +83,11 @@ public sealed class HttpApiRequestBuilder
         return this;
     }
 
-    /// <summary>
-    /// The bearer token and the claims the JWT authorizer would pass on. The sub is the token's own when it is a JWT
-    /// (as the authorizer would say: user state is keyed by it), else a fixed one.
-    /// </summary>
+    /// <summary>The bearer token and the claims the JWT authorizer would pass on.</summary>
+    /// <param name="sub">The claim; by default the token's own (a moto token is a JWT), else a fixed one.</param>
     public HttpApiRequestBuilder WithAccessToken(string token, string username, string clientId, string? tenantId = null, string? sub = null)
     {
-        sub ??= Enrollment.Infrastructure.Cognito.JwtPayloadClaims.Read(token)?.GetValueOrDefault("sub") ?? "11111111-2222-3333-4444-555555555555";
+        sub ??= SubOf(token) ?? "11111111-2222-3333-4444-555555555555";
         _headers["authorization"] = "Bearer " + token;
         _claims = new JsonObject
         {
@@ -102,6 +100,23 @@ public sealed class HttpApiRequestBuilder
         };
         if (tenantId is not null) _claims["tenant_id"] = tenantId;
         return this;
+    }
+
+    /// <summary>The sub of a JWT's payload, as the authorizer would pass it on; null when the token is not a JWT.</summary>
+    public static string? SubOf(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3) return null;
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+            return JsonNode.Parse(Convert.FromBase64String(payload))?["sub"]?.GetValue<string>();
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public HttpApiRequestBuilder WithClaim(string name, string value) { _claims![name] = value; return this; }

@@ -189,6 +189,7 @@ public sealed class EventFilesTests
     [InlineData("admin-reset.json")]
     [InlineData("admin-reset-not-in-group.json")]
     [InlineData("admin-reset-other-tenant.json")]
+    [InlineData("admin-grant-grace.json")]
     public void The_agreed_event_files_exist(string name)
     {
         Assert.True(File.Exists(RepoPaths.Event(name)), $"events/{name} is missing");

@@ -21,6 +21,14 @@ namespace Enrollment.Local.Tests;
 /// </summary>
 public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture<EventReplayBackend>
 {
+    /// <summary>The sub of a moto access token (a JWT), as the authorizer passes it on.</summary>
+    private static string SubOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        return JsonNode.Parse(Convert.FromBase64String(payload))!["sub"]!.GetValue<string>();
+    }
+
     /// <summary>File → (status, error code or null, reason or null).</summary>
     private static readonly Dictionary<string, (int Status, string? Code, string? Reason)> Expected = new()
     {
@@ -31,7 +39,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["me-associate-ipv6.json"] = (200, null, null),
         ["me-associate-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
         ["me-associate-old-app.json"] = (403, "POLICY_DENIED", "APP_VERSION_TOO_OLD"),
-        ["me-associate-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        // The tenant is the user's binding (demo); a client the tenant does not list is refused.
+        ["me-associate-unknown-client.json"] = (403, "POLICY_DENIED", "CLIENT_NOT_ALLOWED"),
         // A well-formed code for a user who has not associated a secret: the user pool refuses it.
         ["me-verify.json"] = (400, "CODE_MISMATCH", null),
         ["me-verify-base64.json"] = (400, "CODE_MISMATCH", null),
@@ -50,7 +59,8 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         // Lifecycle. The fresh user has no authenticator: status answers, disable and new codes pass every rule and
         // stop at the state (409), which proves the rules let them through.
         ["me-totp-status.json"] = (200, null, null),
-        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "TENANT_NOT_FOUND"),
+        // No tenant_id claim: the tenant is the user's binding (demo, read with GetUser); its policy does not list the client.
+        ["me-totp-status-unknown-client.json"] = (403, "POLICY_DENIED", "CLIENT_NOT_ALLOWED"),
         ["me-disable.json"] = (409, "CONFLICT", "NOT_ENROLLED"),
         ["me-disable-stale-sign-in.json"] = (403, "POLICY_DENIED", "REAUTHENTICATION_REQUIRED"),
         ["me-disable-denied-network.json"] = (403, "POLICY_DENIED", "NETWORK_NOT_ALLOWED"),
@@ -82,8 +92,10 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["admin-audit-query-tampered-cursor.json"] = (400, "VALIDATION_ERROR", "cursor"),
         ["admin-audit-query-malformed-limit.json"] = (400, "VALIDATION_ERROR", "limit"),
         ["admin-audit-query-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
-        // The fresh user enrolled nothing through the demo app: not provably a member, so not found.
+        // The path's user (demo-user) is not in this pool: not a member of the tenant, so not found.
         ["admin-reset.json"] = (404, "NOT_FOUND", null),
+        // The sample tenant does not require MFA: there is no grace period to grant.
+        ["admin-grant-grace.json"] = (409, "CONFLICT", "GRACE_PERIOD_DISABLED"),
         ["admin-reset-not-in-group.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
         ["admin-reset-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
     };
@@ -99,7 +111,21 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
     /// </summary>
     [Theory]
     [MemberData(nameof(TriggerEventFiles))]
-    public async Task Each_trigger_event_is_answered_by_the_function_the_template_attaches(string name)
+    public Task Each_trigger_event_is_answered_by_the_function_the_template_attaches(string name) =>
+        ReplayTriggerAsync(name, (template, function, bytes, log) =>
+            FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log }).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    /// <summary>
+    /// The same trigger events through the shipped artifact's path: the bootstrap in its own process, behind the local
+    /// Runtime API (one process per function, kept warm across events, as a Lambda execution environment is).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TriggerEventFiles))]
+    public Task Each_trigger_event_is_answered_by_the_bootstrap_through_the_runtime_api(string name) =>
+        ReplayTriggerAsync(name, async (template, function, bytes, log) =>
+            await (await backend.RuntimeApiHostAsync(template, function, log)).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    private async Task ReplayTriggerAsync(string name, Func<SamTemplate, string, byte[], StringWriter, Task<InvocationResult>> invoke)
     {
         var template = SamTemplate.Load(RepoPaths.Template);
         var bytes = await File.ReadAllBytesAsync(RepoPaths.Event(name), TestContext.Current.CancellationToken);
@@ -109,8 +135,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         var function = Assert.Single(template.CognitoTriggers, t => t.Triggers.Contains(trigger)).FunctionLogicalId;
 
         var log = new StringWriter();
-        var host = FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log });
-        var result = await host.InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await invoke(template, function, bytes, log);
 
         Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
         var answer = JsonNode.Parse(result.Payload)!.AsObject();
@@ -133,7 +158,25 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
 
     [Theory]
     [MemberData(nameof(EventFiles))]
-    public async Task Each_event_gets_its_expected_answer_from_the_handler_the_template_names(string name)
+    public Task Each_event_gets_its_expected_answer_from_the_handler_the_template_names(string name) =>
+        ReplayHttpAsync(name, (template, function, bytes, log) =>
+            FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log }).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    /// <summary>Events whose outcome does not depend on the order they run in, one or more per kind of route.</summary>
+    public static TheoryData<string> RuntimeApiEventFiles =>
+    [
+        "me-associate.json", "me-associate-old-app.json", "me-verify.json", "me-verify-malformed-json.json", "challenge-associate.json",
+        "me-totp-status.json", "recover.json", "admin-get-policy.json", "admin-audit-query.json",
+    ];
+
+    /// <summary>HTTP events through the bootstrap in its own process behind the local Runtime API: the artifact's path.</summary>
+    [Theory]
+    [MemberData(nameof(RuntimeApiEventFiles))]
+    public Task Http_events_get_the_same_answers_from_the_bootstrap_through_the_runtime_api(string name) =>
+        ReplayHttpAsync(name, async (template, function, bytes, log) =>
+            await (await backend.RuntimeApiHostAsync(template, function, log)).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    private async Task ReplayHttpAsync(string name, Func<SamTemplate, string, byte[], StringWriter, Task<InvocationResult>> invoke)
     {
         Assert.True(Expected.TryGetValue(name, out var expected), $"events/{name} has no expected outcome in {nameof(EventReplayTests)}");
         var template = SamTemplate.Load(RepoPaths.Template);
@@ -145,7 +188,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
             e["headers"]!["authorization"] = "Bearer " + token;
             var claims = e["requestContext"]!["authorizer"]!["jwt"]!["claims"]!;
             claims["username"] = username; // the claims match the token, as API Gateway passes them
-            claims["sub"] = Enrollment.Infrastructure.Cognito.JwtPayloadClaims.Read(token)!["sub"]; // user state is keyed by it
+            claims["sub"] = SubOf(token);    // user state is keyed by sub: each replay is its own user
             // A token issued at sign-in (auth_time = iat) is the live one's: just signed in. A file whose auth_time is
             // older than its iat plays a refreshed token of an old sign-in, and keeps it.
             if (claims["auth_time"]?.GetValue<string>() == claims["iat"]?.GetValue<string>())
@@ -153,8 +196,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         }
 
         var log = new StringWriter();
-        var host = FunctionHost.Start(template, route.FunctionLogicalId, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log });
-        var result = await host.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(e.ToJsonString()), cancellationToken: TestContext.Current.CancellationToken);
+        var result = await invoke(template, route.FunctionLogicalId, System.Text.Encoding.UTF8.GetBytes(e.ToJsonString()), log);
 
         Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
         using var response = JsonDocument.Parse(result.Payload);
@@ -191,9 +233,10 @@ public sealed class EventReplayBackend : IAsyncLifetime
             await store.PutAsync(tenant, null, CancellationToken.None);
 
         var endpoint = _dynamo.Moto.Endpoint;
-        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region },
+        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
             new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
         _pool = await CognitoTestPool.CreateAsync(cognito, "OPTIONAL");
+        _pool.DefaultTenantId = "demo"; // the sample tenant: every fresh user is bound to it (custom:tenant_id)
 
         EnvVars = EnvVarsFile.Parse($$"""
             {"Parameters": {
@@ -201,7 +244,9 @@ public sealed class EventReplayBackend : IAsyncLifetime
               "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
               "AUDIT_TABLE_NAME": "{{tables.Audit}}", "TENANTS_TABLE_NAME": "{{tables.Tenants}}", "USER_STATE_TABLE_NAME": "{{tables.UserState}}",
               "UPSTREAM_TIMEOUT_MS": "2000", "POLICY_CACHE_SECONDS": "0",
-              "CURSOR_SIGNING_KEY": "replay-cursor-signing-key-of-at-least-32-bytes"
+              "CURSOR_SIGNING_KEY": "replay-cursor-signing-key-of-at-least-32-bytes",
+              "RECOVERY_CODE_PEPPER": "replay-recovery-code-pepper-of-at-least-32-bytes",
+              "USER_POOL_ID": "{{_pool.PoolId}}"
             } }
             """);
     }
@@ -213,5 +258,23 @@ public sealed class EventReplayBackend : IAsyncLifetime
         return (username, await _pool.SignInForAccessTokenAsync(username));
     }
 
-    public ValueTask DisposeAsync() => _dynamo.DisposeAsync();
+    private readonly Dictionary<string, RuntimeApiFunctionHost> _runtimeApiHosts = new(StringComparer.Ordinal);
+
+    /// <summary>One bootstrap process per function for the whole class (warm after its first event), stopped at the end.</summary>
+    public async Task<RuntimeApiFunctionHost> RuntimeApiHostAsync(SamTemplate template, string function, StringWriter log)
+    {
+        if (!_runtimeApiHosts.TryGetValue(function, out var host))
+        {
+            host = await RuntimeApiFunctionHost.StartAsync(template, function, BootstrapForTests.Artifact,
+                new FunctionHostOptions { EnvVars = EnvVars, Log = TextWriter.Synchronized(new StringWriter()), Timeout = TimeSpan.FromSeconds(30) });
+            _runtimeApiHosts[function] = host;
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _runtimeApiHosts.Values) await host.DisposeAsync();
+        await _dynamo.DisposeAsync();
+    }
 }

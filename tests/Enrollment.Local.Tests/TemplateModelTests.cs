@@ -10,7 +10,7 @@ public sealed class TemplateModelTests
     [
         "MeAssociateTotpFunction", "MeVerifyTotpFunction", "ChallengeAssociateTotpFunction", "ChallengeVerifyTotpFunction",
         "MeTotpStatusFunction", "MeDisableTotpFunction", "MeRecoveryCodesFunction", "RecoverTotpFunction",
-        "AdminGetPolicyFunction", "AdminPutPolicyFunction", "AdminAuditQueryFunction", "AdminResetTotpFunction",
+        "AdminGetPolicyFunction", "AdminPutPolicyFunction", "AdminAuditQueryFunction", "AdminResetTotpFunction", "AdminGrantGraceFunction",
     ];
 
     private static SamTemplate Load(params string[] overrides) =>
@@ -33,10 +33,10 @@ public sealed class TemplateModelTests
         var parsed = function.ParseHandler();
         Assert.Equal("Enrollment.Functions", parsed.AssemblyName);
         Assert.Equal("Handle", parsed.MethodName);
-        Assert.Equal("dotnet10", function.Runtime);
+        Assert.Equal("provided.al2023", function.Runtime);
         Assert.Equal(["arm64"], function.Architectures);
-        Assert.Equal("./src/Enrollment.Functions/", function.CodeUri);
-        Assert.Equal(1024, function.MemorySize);
+        Assert.Equal("./", function.CodeUri); // the Makefile at the repository root builds bootstrap
+        Assert.Equal(512, function.MemorySize);
         Assert.Equal(10, function.Timeout);
         var logging = Assert.IsType<Dictionary<string, object?>>(function.Properties["LoggingConfig"]);
         Assert.Equal("JSON", logging["LogFormat"]);
@@ -96,7 +96,7 @@ public sealed class TemplateModelTests
     {
         var api = Load().HttpApis["EnrollmentApi"];
 
-        Assert.Equal(12, api.Routes.Count);
+        Assert.Equal(13, api.Routes.Count);
         Assert.Equal("MeVerifyTotpFunction", api.FindRoute("POST", "/v1/me/totp/verify", out _)?.FunctionLogicalId);
         Assert.Equal("MeTotpStatusFunction", api.FindRoute("GET", "/v1/me/totp", out _)?.FunctionLogicalId);
         Assert.Equal("MeDisableTotpFunction", api.FindRoute("DELETE", "/v1/me/totp", out _)?.FunctionLogicalId);
@@ -179,6 +179,7 @@ public sealed class TemplateModelTests
         ["RecoverTotpFunction"] =
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:UpdateItem {UserState}", $"dynamodb:GetItem {UserState}",
              $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
+             "cognito-idp:AdminGetUser arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminUserGlobalSignOut arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
@@ -187,13 +188,17 @@ public sealed class TemplateModelTests
         ["AdminAuditQueryFunction"] = [$"dynamodb:GetItem {Tenants}", $"dynamodb:Query {Audit}", $"dynamodb:Query {Audit}/index/byTenantTime"],
         ["AdminResetTotpFunction"] =
             [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {Audit}", $"dynamodb:GetItem {UserState}", $"dynamodb:Query {UserState}", $"dynamodb:DeleteItem {UserState}",
+             "cognito-idp:AdminGetUser arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminDeleteSoftwareToken arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminSetUserMFAPreference arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool",
              "cognito-idp:AdminUserGlobalSignOut arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
+        ["AdminGrantGraceFunction"] =
+            [$"dynamodb:GetItem {Tenants}", $"dynamodb:PutItem {UserState}", $"dynamodb:PutItem {Audit}",
+             "cognito-idp:AdminGetUser arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool"],
     };
 
     /// <summary>The functions issue 4 lets call Admin* user pool operations: recovery and the admin reset.</summary>
-    private static readonly string[] AdminCallers = ["RecoverTotpFunction", "AdminResetTotpFunction"];
+    private static readonly string[] AdminCallers = ["RecoverTotpFunction", "AdminResetTotpFunction", "AdminGrantGraceFunction"];
 
     public static TheoryData<string, string[]> Grants()
     {
@@ -259,6 +264,13 @@ public sealed class TemplateModelTests
         Assert.Equal("ALL", index.ProjectionType);
         Assert.True(audit.PointInTimeRecovery);
         Assert.Equal("Retain", audit.DeletionPolicy);
+        // Recovery codes and enrollment records survive a stack deletion or replacement too, and can be restored.
+        Assert.True(tables["UserStateTable"].PointInTimeRecovery);
+        Assert.Equal("Retain", tables["UserStateTable"].DeletionPolicy);
+        // Only the laptop stack deletes them with the stack.
+        var local = Load("EnvironmentName=local").Tables;
+        Assert.Equal("Delete", local["AuditTable"].DeletionPolicy);
+        Assert.Equal("Delete", local["UserStateTable"].DeletionPolicy);
         Assert.Empty(tables["TenantsTable"].GlobalSecondaryIndexes);
         Assert.Empty(tables["UserStateTable"].GlobalSecondaryIndexes);
     }
@@ -279,14 +291,16 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void The_demo_app_client_has_password_srp_and_refresh_flows_and_no_secret()
+    public void The_demo_app_client_has_custom_auth_and_refresh_deployed_password_flows_only_locally_and_no_secret()
     {
         var client = Assert.Single(Load("UserPoolClient=demo-client-id").UserPoolClients.Values);
 
         Assert.Equal("demo-client-id", client.ClientId);
         Assert.Equal("UserPool", client.UserPoolLogicalId);
-        // CUSTOM_AUTH runs the sign-in triggers; the password flow stays for the local stack (moto runs no triggers).
-        Assert.Equal(["ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
+        // CUSTOM_AUTH runs the sign-in triggers; the password flows stay for the local stack (moto runs no triggers).
+        Assert.Equal(["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client.ExplicitAuthFlows);
+        Assert.Equal(["ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            Assert.Single(Load("EnvironmentName=local").UserPoolClients.Values).ExplicitAuthFlows);
         Assert.False(client.GenerateSecret);
     }
 

@@ -16,6 +16,12 @@ public sealed class CognitoTestPool
     }
 
     public CognitoIdentityProviderClient Client { get; }
+
+    /// <summary>
+    /// The tenant new users are bound to (custom:tenant_id) when a test names none; null: users without a binding.
+    /// MotoBackend.CreateTenantAsync sets it to the first tenant created for the pool.
+    /// </summary>
+    public string? DefaultTenantId { get; set; }
     public string PoolId { get; }
     public string ClientId { get; }
 
@@ -28,6 +34,10 @@ public sealed class CognitoTestPool
             PoolName = "pool-" + Guid.NewGuid().ToString("N")[..12],
             MfaConfiguration = mfaConfiguration,
             Policies = new UserPoolPolicies { PasswordPolicy = new PasswordPolicy { MinimumLength = 8, RequireNumbers = true } },
+            // As template.yaml declares it (moto stores the schema; the deployed pool enforces immutability).
+            Schema = [new SchemaAttribute { Name = "tenant_id", AttributeDataType = "String", Mutable = false, StringAttributeConstraints = new() { MinLength = "1", MaxLength = "64" } }],
+            UsernameConfiguration = new UsernameConfiguration { CaseSensitive = false },
+            AdminCreateUserConfig = new AdminCreateUserConfig { AllowAdminCreateUserOnly = true },
         }, token);
         var poolId = pool.UserPool?.Id ?? throw new InvalidOperationException("CreateUserPool returned no id.");
 
@@ -46,15 +56,17 @@ public sealed class CognitoTestPool
             ClientName = "app",
             GenerateSecret = false,
             ExplicitAuthFlows = [AuthFlows.AllowUserPasswordAuth, AuthFlows.AllowRefreshTokenAuth],
+            ReadAttributes = ["email", "custom:tenant_id"],
+            WriteAttributes = ["email"],
         }, token);
         var clientId = appClient.UserPoolClient?.ClientId ?? throw new InvalidOperationException("CreateUserPoolClient returned no id.");
         return new CognitoTestPool(client, poolId, clientId);
     }
 
-    /// <summary>A confirmed user (permanent password): signs in straight to tokens.</summary>
-    public async Task<string> CreateConfirmedUserAsync()
+    /// <summary>A confirmed user (permanent password): signs in straight to tokens. Bound to <paramref name="tenantId"/>, else <see cref="DefaultTenantId"/>.</summary>
+    public async Task<string> CreateConfirmedUserAsync(string? tenantId = null, string? username = null)
     {
-        var username = await CreateUserWithTemporaryPasswordAsync("Temporary-Pass-1");
+        username = await CreateUserWithTemporaryPasswordAsync("Temporary-Pass-1", tenantId, username);
         await Client.AdminSetUserPasswordAsync(new AdminSetUserPasswordRequest
         {
             UserPoolId = PoolId, Username = username, Password = Password, Permanent = true,
@@ -63,16 +75,19 @@ public sealed class CognitoTestPool
     }
 
     /// <summary>A user in FORCE_CHANGE_PASSWORD: signs in to NEW_PASSWORD_REQUIRED.</summary>
-    public async Task<string> CreateUserWithTemporaryPasswordAsync(string temporaryPassword)
+    public async Task<string> CreateUserWithTemporaryPasswordAsync(string temporaryPassword, string? tenantId = null, string? username = null)
     {
-        var username = "user-" + Guid.NewGuid().ToString("N")[..10];
+        username ??= "user-" + Guid.NewGuid().ToString("N")[..10];
+        tenantId ??= DefaultTenantId;
+        List<UserAttribute> attributes = [new UserAttribute { Name = "email", Value = username + "@example.com" }];
+        if (tenantId is not null) attributes.Add(new UserAttribute { Name = "custom:tenant_id", Value = tenantId });
         var created = await Client.AdminCreateUserAsync(new AdminCreateUserRequest
         {
             UserPoolId = PoolId,
             Username = username,
             TemporaryPassword = temporaryPassword,
             MessageAction = "SUPPRESS",
-            UserAttributes = [new UserAttribute { Name = "email", Value = username + "@example.com" }],
+            UserAttributes = attributes,
         }, TestContext.Current.CancellationToken);
         Assert.Equal(username, created.User?.Username);
         return username;
@@ -94,6 +109,10 @@ public sealed class CognitoTestPool
             ClientId = ClientId,
             AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = refreshToken },
         }, TestContext.Current.CancellationToken);
+
+    /// <summary>AdminDeleteUser: the username becomes free for a new user (with a new sub).</summary>
+    public Task DeleteUserAsync(string username) =>
+        Client.AdminDeleteUserAsync(new AdminDeleteUserRequest { UserPoolId = PoolId, Username = username }, TestContext.Current.CancellationToken);
 
     public async Task<string> SignInForAccessTokenAsync(string username)
     {

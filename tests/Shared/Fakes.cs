@@ -54,6 +54,24 @@ public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
         return Task.FromResult(new UserPoolUser("jane", "sub-1", HasSoftwareToken, null));
     }
 
+    /// <summary>The tenant binding GetUser returns (custom:tenant_id); null: a user created without one.</summary>
+    public string? TenantAttribute { get; set; } = "acme";
+
+    /// <summary>The <see cref="Enrollment.Core.Binding.IUserTenantLookup"/> side of GetUser (jane, sub-1, <see cref="TenantAttribute"/>).</summary>
+    public Enrollment.Core.Binding.IUserTenantLookup Binding => new TenantLookup(this);
+
+    /// <summary>How many times the binding was read (not in the call log, so ordering assertions stay about the workflow).</summary>
+    public static int BindingReads;
+
+    private sealed class TenantLookup(FakeUserPool pool) : Enrollment.Core.Binding.IUserTenantLookup
+    {
+        public Task<Enrollment.Core.Binding.UserBinding> GetSignedInUserAsync(string accessToken, CancellationToken cancellationToken)
+        {
+            BindingReads++;
+            return Task.FromResult(new Enrollment.Core.Binding.UserBinding("jane", "sub-1", pool.TenantAttribute));
+        }
+    }
+
     public Task<TotpAssociation> AssociateAsync(TotpCredential credential, CancellationToken cancellationToken)
     {
         log.Add("cognito:Associate");
@@ -101,6 +119,15 @@ public sealed class FakeLimiter(CallLog log) : IRateLimiter
         }
     }
 
+    public Task<int> CountAsync(RateLimitCounter counter, CancellationToken cancellationToken)
+    {
+        log.Add("count:" + counter.Action);
+        lock (_counts) return Task.FromResult(_counts.GetValueOrDefault($"{counter.TenantId}|{counter.Subject}|{counter.WindowStart:O}|{counter.Action}"));
+    }
+
+    /// <summary>The count of one subject's counter of an action (any window).</summary>
+    public int CountOf(string subject, string action) { lock (_counts) return _counts.Where(kv => kv.Key.Contains($"|{subject}|") && kv.Key.EndsWith(action)).Sum(kv => kv.Value); }
+
     public Task ReleaseAsync(RateLimitCounter counter, CancellationToken cancellationToken)
     {
         log.Add("release:" + counter.Action);
@@ -131,4 +158,22 @@ public sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
     public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>GetUser by access token: the users a test registered under their tokens; an unknown token is UNAUTHORIZED.</summary>
+public sealed class FakeTenantLookup : Enrollment.Core.Binding.IUserTenantLookup
+{
+    public Dictionary<string, Enrollment.Core.Binding.UserBinding> ByToken { get; } = new(StringComparer.Ordinal);
+    public int Reads { get; private set; }
+
+    public Task<Enrollment.Core.Binding.UserBinding> GetSignedInUserAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        lock (ByToken)
+        {
+            Reads++;
+            return ByToken.TryGetValue(accessToken, out var user)
+                ? Task.FromResult(user)
+                : throw new EnrollmentException(ErrorCode.Unauthorized, "unknown token");
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed class FakeRecordStore(CallLog log) : IEnrollmentRecordStore
     public Task PutAsync(EnrollmentRecord record, CancellationToken cancellationToken)
     {
         log.Add("record:put");
-        lock (Records) Records[(record.TenantId, record.Username)] = record;
+        lock (Records) Records[(record.TenantId, record.UserSub ?? record.Username)] = record;
         return Task.CompletedTask;
     }
 
@@ -33,6 +33,11 @@ public sealed class FakeRecordStore(CallLog log) : IEnrollmentRecordStore
 /// <summary>Recovery code sets in memory with the real hashing, so consuming a shown code works as in production.</summary>
 public sealed class FakeRecoveryCodeStore(CallLog log) : IRecoveryCodeStore
 {
+    /// <summary>A fixed test pepper: hashing as production does, with a key that is not in any store.</summary>
+    public static readonly byte[] TestPepper = System.Text.Encoding.ASCII.GetBytes("test-pepper-of-at-least-32-bytes-long");
+
+    public RecoveryCodeHasher Hasher { get; } = new(TestPepper);
+
     private readonly Dictionary<(string Tenant, string User), (RecoveryCodeSet Set, HashSet<string> Used)> _sets = [];
 
     public bool Down { get; set; }
@@ -50,7 +55,7 @@ public sealed class FakeRecoveryCodeStore(CallLog log) : IRecoveryCodeStore
         lock (_sets)
         {
             if (normalized is null || !_sets.TryGetValue((tenantId, username), out var entry)) return Task.FromResult(false);
-            var hash = RecoveryCodeHasher.Hash(entry.Set.Salt, normalized);
+            var hash = Hasher.Hash(entry.Set.Salt, normalized);
             return Task.FromResult(entry.Set.Hashes.Contains(hash) && entry.Used.Add(hash));
         }
     }
@@ -86,6 +91,22 @@ public sealed class FakeRecoveryCodeStore(CallLog log) : IRecoveryCodeStore
 /// <summary>The Admin* port: answers as told, or fails as told.</summary>
 public sealed class FakeUserPoolAdmin(CallLog log) : IUserPoolAdmin
 {
+    /// <summary>The pool's users by username, matched case-insensitively as the template's pool does (CaseSensitive false).</summary>
+    public Dictionary<string, Enrollment.Core.Binding.UserBinding> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Enrollment.Core.Binding.UserBinding AddUser(string username, string sub, string? tenantId)
+    {
+        var user = new Enrollment.Core.Binding.UserBinding(username, sub, tenantId);
+        lock (Users) Users[username] = user;
+        return user;
+    }
+
+    public Task<Enrollment.Core.Binding.UserBinding?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        log.Add("cognito:AdminGetUser");
+        lock (Users) return Task.FromResult(Users.GetValueOrDefault(username));
+    }
+
     public FactorRemoval Answer { get; set; } = FactorRemoval.Deleted;
     public EnrollmentException? Failure { get; set; }
     public List<string> Removed { get; } = [];

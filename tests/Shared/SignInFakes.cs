@@ -54,6 +54,13 @@ public sealed class MemoryGracePeriodStore : IGracePeriodStore
         lock (_starts) return _starts.TryGetValue($"{tenantId}|{username}", out var at) ? at : null;
     }
 
+    public Task GrantAsync(string tenantId, string userSub, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        if (Down) throw new EnrollmentException(ErrorCode.ServiceUnavailable, "down");
+        lock (_starts) _starts[$"{tenantId}|{userSub}"] = startedAt;
+        return Task.CompletedTask;
+    }
+
     public Task<DateTimeOffset> GetOrStartAsync(string tenantId, string username, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (Down) throw new EnrollmentException(ErrorCode.ServiceUnavailable, "down");

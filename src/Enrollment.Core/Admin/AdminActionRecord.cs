@@ -3,7 +3,7 @@ using Enrollment.Core.Audit;
 namespace Enrollment.Core.Admin;
 
 /// <summary>What the audit event of one admin action will say; the action refines it as it learns more.</summary>
-public sealed class AdminActionRecord(AuditSubject subject)
+public sealed class AdminActionRecord(AuditSubject subject) : Removal.IDestructiveProgress
 {
     public AuditSubject Subject { get; set; } = subject;
 
@@ -15,4 +15,7 @@ public sealed class AdminActionRecord(AuditSubject subject)
 
     /// <summary>How the sign-out after a removed factor went (SIGNED_OUT or why not), as <see cref="Enrollment.GlobalSignOut"/> writes it.</summary>
     public string? SignOut { get; set; }
+
+    /// <summary>When the intent item of a destructive action was written; the outcome item sorts after it.</summary>
+    public DateTimeOffset? IntentAt { get; set; }
 }

@@ -12,6 +12,18 @@ namespace Enrollment.Core.Admin;
 /// </param>
 public sealed record AdminCaller(CallerContext Caller, IReadOnlyList<string> Groups, bool EnrollmentOnly)
 {
+    /// <summary>
+    /// The caller's access token, to read their tenant binding when the token carries no tenant_id claim (the local
+    /// stack). Never printed: <see cref="PrintMembers"/> leaves it out.
+    /// </summary>
+    public string? AccessToken { get; init; }
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Caller = {Caller}, Groups = [{string.Join(", ", Groups)}], EnrollmentOnly = {EnrollmentOnly}");
+        return true;
+    }
+
     /// <summary>Cognito group names are case-sensitive.</summary>
     public bool IsInGroup(string groupName) => Groups.Contains(groupName, StringComparer.Ordinal);
 }

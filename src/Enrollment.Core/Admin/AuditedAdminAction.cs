@@ -25,10 +25,10 @@ public sealed class AuditedAdminAction(TenantAdminAuthorizer authorizer, AuditTr
         }
         catch (EnrollmentException failure)
         {
-            await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, failure, null, cancellationToken, record.FactorRemoval, record.SignOut);
+            await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, failure, null, cancellationToken, record.FactorRemoval, record.SignOut, record.IntentAt);
             throw;
         }
-        await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, null, record.SuccessReason, cancellationToken, record.FactorRemoval, record.SignOut);
+        await audit.RecordAdminActionAsync(eventType, caller.Caller, home, record.Subject, null, record.SuccessReason, cancellationToken, record.FactorRemoval, record.SignOut, record.IntentAt);
         return result;
     }
 }

@@ -1,4 +1,6 @@
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Core.Admin;
@@ -6,8 +8,8 @@ namespace Enrollment.Core.Admin;
 /// <summary>
 /// Decides whether a caller administers the tenant named in the path. All of these must hold:
 /// <list type="number">
-/// <item>the caller belongs to that tenant: the token's tenant_id claim names it, or (no claim) the token's app client
-/// maps to it, exactly as <see cref="TenantResolver"/> resolves a caller's tenant;</item>
+/// <item>the caller belongs to that tenant: their binding names it (the token's tenant_id claim, or with no claim the
+/// caller's own custom:tenant_id read with their token), exactly as <see cref="TenantResolver"/> resolves a caller's tenant;</item>
 /// <item>the tenant's current policy lists the token's app client (the client the user signed in with);</item>
 /// <item>the token's cognito:groups holds the policy's <c>admin.groupName</c>;</item>
 /// <item>the token is not enrollment-only.</item>
@@ -16,11 +18,13 @@ namespace Enrollment.Core.Admin;
 /// tenant" are decided from the caller's own token and tenant alone: same answer, same reads, same time.
 /// Policies are read uncached: a change of the admin group or the client list applies to the next admin request.
 /// </summary>
-public sealed class TenantAdminAuthorizer(ITenantPolicyAdminStore policies)
+public sealed class TenantAdminAuthorizer(ITenantPolicyAdminStore policies, TenantBindingReader? bindings = null)
 {
+    private readonly TenantBindingReader _bindings = bindings ?? new TenantBindingReader(null, TimeProvider.System);
+
     public async Task<AdminAuthorization> AuthorizeAsync(AdminCaller caller, string tenantId, CancellationToken cancellationToken)
     {
-        if (!await BelongsToAsync(caller.Caller, tenantId, cancellationToken)) return new(null, null);
+        if (!await BelongsToAsync(caller, tenantId, cancellationToken)) return new(null, null);
 
         var policy = await policies.GetCurrentAsync(tenantId, cancellationToken);
         if (policy is null) return new(null, null);
@@ -31,12 +35,18 @@ public sealed class TenantAdminAuthorizer(ITenantPolicyAdminStore policies)
         return new(granted ? new TenantAdministrator(policy, caller) : null, policy);
     }
 
-    private async Task<bool> BelongsToAsync(CallerContext caller, string tenantId, CancellationToken cancellationToken)
+    /// <summary>A caller without a binding belongs to no tenant (denied, as any non-member is).</summary>
+    private async Task<bool> BelongsToAsync(AdminCaller caller, string tenantId, CancellationToken cancellationToken)
     {
         if (!TenantId.IsValid(tenantId)) return false;
-        if (!string.IsNullOrEmpty(caller.TenantClaim)) return string.Equals(caller.TenantClaim, tenantId, StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(caller.ClientId)) return false;
-        var own = await policies.FindByClientIdAsync(caller.ClientId, cancellationToken);
-        return own is not null && string.Equals(own.TenantId, tenantId, StringComparison.Ordinal);
+        try
+        {
+            var own = await _bindings.TenantOfAsync(caller.Caller, caller.AccessToken, cancellationToken);
+            return string.Equals(own, tenantId, StringComparison.Ordinal);
+        }
+        catch (EnrollmentException denied) when (denied.Reason == DenialReason.UserNotInTenant)
+        {
+            return false;
+        }
     }
 }

@@ -22,6 +22,9 @@ public static class AuditEventType
 
     /// <summary>An administrator removed a user's authenticator (POST .../users/{username}/totp/reset).</summary>
     public const string TotpAdminReset = "TOTP_ADMIN_RESET";
+
+    /// <summary>An administrator granted a user a new grace period (POST .../users/{username}/grace).</summary>
+    public const string GraceGranted = "GRACE_GRANTED";
 }
 
 public static class AuditOutcome
@@ -33,4 +36,10 @@ public static class AuditOutcome
 
     /// <summary>The attempt was allowed but did not succeed (wrong code, bad token, upstream failure).</summary>
     public const string Failed = "FAILED";
+
+    /// <summary>
+    /// The intent of a destructive action (reset, recovery, disable), written before it acts; the outcome item of the
+    /// same request id follows. A STARTED item with no outcome means the function stopped mid-way (timeout, crash).
+    /// </summary>
+    public const string Started = "STARTED";
 }

@@ -4,11 +4,12 @@ using Enrollment.Core.Policy;
 namespace Enrollment.Core.Enrollment;
 
 /// <summary>One attempt in progress: what the work learns on the way, for the attempt's audit event.</summary>
-public sealed class AuditedAttempt(CallerContext caller)
+public sealed class AuditedAttempt(CallerContext caller) : Removal.IDestructiveProgress
 {
     /// <summary>
     /// Who the attempt's audit event names. The session routes start without a user and set the proven one here only
-    /// once Cognito has signed that user in (see <see cref="ChallengeEnrollmentService"/>).
+    /// once Cognito has signed that user in (see <see cref="ChallengeEnrollmentService"/>); the recovery route
+    /// names the user only once a right code proved who it is.
     /// </summary>
     public CallerContext Caller { get; set; } = caller;
 
@@ -27,4 +28,7 @@ public sealed class AuditedAttempt(CallerContext caller)
     /// whatever happened, so that the answer reveals nothing about the user or the code.
     /// </summary>
     public EnrollmentException? UndisclosedFailure { get; set; }
+
+    /// <summary>When the intent item of a destructive action was written (see <see cref="Audit.AuditTrail.RecordIntentAsync"/>).</summary>
+    public DateTimeOffset? IntentAt { get; set; }
 }

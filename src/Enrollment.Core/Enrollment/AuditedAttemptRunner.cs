@@ -29,14 +29,21 @@ public sealed class AuditedAttemptRunner(TenantResolver tenants, AuditTrail audi
     }
 
     /// <summary>The caller's tenant and the policy rules that need no I/O (enabled, client, app version, network).</summary>
-    public async Task<CompiledTenantPolicy> ResolveAndGateAsync(AuditedAttempt attempt, CancellationToken cancellationToken)
+    /// <param name="accessToken">The signed-in caller's token (the tenant binding is read with it); null on the MFA_SETUP session path.</param>
+    public Task<CompiledTenantPolicy> ResolveAndGateAsync(AuditedAttempt attempt, CancellationToken cancellationToken, string? accessToken = null) =>
+        GateAsync(attempt, accessToken is null
+            ? tenants.ResolveAsync(attempt.Caller, cancellationToken)
+            : tenants.ResolveAsync(attempt.Caller, accessToken, cancellationToken));
+
+    /// <summary>A tenant already resolved from the user's binding (recovery: the user found by AdminGetUser), then the gate.</summary>
+    public static async Task<CompiledTenantPolicy> GateAsync(AuditedAttempt attempt, Task<CompiledTenantPolicy> resolving)
     {
-        var policy = await tenants.ResolveAsync(attempt.Caller, cancellationToken);
+        var policy = await resolving;
         attempt.Policy = policy;
         EnrollmentGate.Check(policy, attempt.Caller);
         return policy;
     }
 
     private Task RecordAsync(string eventType, AuditedAttempt attempt, EnrollmentException? failure, CancellationToken cancellationToken) =>
-        audit.RecordAsync(eventType, attempt.Caller, attempt.Policy, failure, cancellationToken, attempt.DeviceName, factorRemoval: attempt.FactorRemoval, signOut: attempt.SignOut);
+        audit.RecordAsync(eventType, attempt.Caller, attempt.Policy, failure, cancellationToken, attempt.DeviceName, factorRemoval: attempt.FactorRemoval, signOut: attempt.SignOut, after: attempt.IntentAt);
 }

@@ -77,7 +77,7 @@ public sealed class ChallengeEnrollmentService(
 
             // Proven: from here on the attempt is this user's, by the sub and username Cognito put in the tokens.
             attempt.Caller = caller with { Username = identity.Username, UserSub = identity.Sub };
-            await records.PutAsync(new EnrollmentRecord(policy.TenantId, identity.Sub, identity.Sub, deviceName, time.GetUtcNow()), cancellationToken);
+            await records.PutAsync(new EnrollmentRecord(policy.TenantId, identity.Username, identity.Sub, deviceName, time.GetUtcNow()), cancellationToken);
             return completed.Tokens;
         }, cancellationToken, deviceName);
     }

@@ -11,6 +11,9 @@ public interface IRateLimiter
 
     /// <summary>Gives one unit back (e.g. a verify that turned out right does not count as a failure).</summary>
     Task ReleaseAsync(RateLimitCounter counter, CancellationToken cancellationToken);
+
+    /// <summary>How many units of the window are taken (0 when none): a read that spends nothing.</summary>
+    Task<int> CountAsync(RateLimitCounter counter, CancellationToken cancellationToken);
 }
 
 /// <summary>One counter: what is counted (<paramref name="Action"/>), for whom, in which window.</summary>

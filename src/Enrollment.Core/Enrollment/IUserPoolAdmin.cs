@@ -7,6 +7,13 @@ namespace Enrollment.Core.Enrollment;
 public interface IUserPoolAdmin
 {
     /// <summary>
+    /// AdminGetUser: the user as the pool knows them (its own spelling of the username, the sub, the tenant binding),
+    /// or null when the pool has no such user. The pool compares usernames as it is configured to (template.yaml:
+    /// case-insensitive), so no code of ours compares usernames.
+    /// </summary>
+    Task<Binding.UserBinding?> FindUserAsync(string username, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Removes the user's software token (AdminDeleteSoftwareToken); where the endpoint does not know that
     /// operation, turns the software-token preference off instead. Says which happened, for the audit item.
     /// </summary>

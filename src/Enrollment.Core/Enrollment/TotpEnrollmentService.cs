@@ -36,7 +36,8 @@ public sealed class TotpEnrollmentService(
         {
             EnrollmentOnlyTokens.Require(caller, SignedInOperation.Associate);
             var sub = SignedInSub(caller);
-            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            // The tenant is the user's binding, read with the caller's own token when it carries no tenant_id claim.
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken, accessToken);
 
             var window = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), AssociateAction, time.GetUtcNow());
             var limit = policy.Policy.Enrollment.MaxAssociationsPerHour;
@@ -60,7 +61,8 @@ public sealed class TotpEnrollmentService(
         {
             EnrollmentOnlyTokens.Require(caller, SignedInOperation.Verify);
             var sub = SignedInSub(caller);
-            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            // The tenant is the user's binding, read with the caller's own token when it carries no tenant_id claim.
+            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken, accessToken);
 
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), VerifyFailureAction, time.GetUtcNow());
@@ -88,8 +90,9 @@ public sealed class TotpEnrollmentService(
             await limiter.ReleaseAsync(failures, cancellationToken);
             await userPool.SetSoftwareTokenPreferredAsync(accessToken, cancellationToken);
 
-            // Metadata about the factor Cognito now holds (device name, time), keyed by the token's sub.
-            await records.PutAsync(new EnrollmentRecord(policy.TenantId, sub, sub, deviceName, time.GetUtcNow()), cancellationToken);
+            // Metadata about the factor Cognito now holds (device name, time), keyed by the token's sub; the username
+            // is kept for support only.
+            await records.PutAsync(new EnrollmentRecord(policy.TenantId, SignedInUsername(caller), sub, deviceName, time.GetUtcNow()), cancellationToken);
 
             var recent = LifecycleRules.IsRecentSignIn(policy.Policy, caller, time.GetUtcNow());
             var codes = LifecycleRules.IssuesRecoveryCodesOnVerify(policy.Policy, recent)

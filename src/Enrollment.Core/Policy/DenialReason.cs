@@ -29,12 +29,12 @@ public static class DenialReason
     /// <summary>POLICY_DENIED: the token has mfa_enrollment_only "true" and the route is not one of enrollment (see EnrollmentOnlyTokens).</summary>
     public const string EnrollmentOnlyToken = "ENROLLMENT_ONLY_TOKEN";
 
-    /// <summary>POLICY_DENIED: the user carries no tenant binding (custom:tenant_id); fail closed.</summary>
-    public const string UserNotInTenant = "USER_NOT_IN_TENANT";
-
-    /// <summary>POLICY_DENIED: the app client belongs to another tenant than the user's binding.</summary>
-    public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
-
     /// <summary>An admin route, and the caller is not an administrator of the tenant in the path (whichever the cause).</summary>
     public const string NotTenantAdmin = "NOT_TENANT_ADMIN";
+
+    /// <summary>The user has no tenant binding (custom:tenant_id): created without one. Fails closed.</summary>
+    public const string UserNotInTenant = "USER_NOT_IN_TENANT";
+
+    /// <summary>The token's (or body's) app client belongs to another tenant than the user's binding.</summary>
+    public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
 }

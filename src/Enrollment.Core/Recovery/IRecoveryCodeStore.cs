@@ -9,11 +9,14 @@ namespace Enrollment.Core.Recovery;
 /// </summary>
 public interface IRecoveryCodeStore : IRecoveryCodeVerifier
 {
+    /// <summary>The store's hashing (with the deployment's pepper): the issuer hashes new codes with the same one.</summary>
+    RecoveryCodeHasher Hasher { get; }
+
     /// <summary>Replaces the user's set (or creates the first). CONFLICT when another replacement won a race.</summary>
-    Task ReplaceAsync(string tenantId, string username, RecoveryCodeSet set, CancellationToken cancellationToken);
+    Task ReplaceAsync(string tenantId, string userSub, RecoveryCodeSet set, CancellationToken cancellationToken);
 
     /// <summary>Unused codes of the current set; 0 when there is none.</summary>
-    Task<int> CountRemainingAsync(string tenantId, string username, CancellationToken cancellationToken);
+    Task<int> CountRemainingAsync(string tenantId, string userSub, CancellationToken cancellationToken);
 
-    Task DeleteAllAsync(string tenantId, string username, CancellationToken cancellationToken);
+    Task DeleteAllAsync(string tenantId, string userSub, CancellationToken cancellationToken);
 }

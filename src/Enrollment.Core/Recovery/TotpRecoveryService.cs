@@ -1,63 +1,78 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Removal;
 
 namespace Enrollment.Core.Recovery;
 
 /// <summary>
-/// A lost authenticator, undone with one recovery code: the code is consumed exactly once, the user's
-/// software token is removed, the user is signed out everywhere (the lost phone's refresh token stops
-/// working), and the next sign-in leads to a new enrollment.
+/// A lost authenticator, undone with one recovery code (POST /v1/recovery/totp, no token): the code is consumed
+/// exactly once, the user's software token is removed, the user is signed out everywhere (the lost phone's refresh
+/// token stops working), and the next sign-in leads to a new enrollment.
 /// </summary>
 /// <remarks>
-/// The answer never says whether the user exists, has codes, or offered a right code: once the limits are
-/// passed, every attempt runs the same reads and writes up to the consume and returns the same accepted
-/// answer, and what happens after a right code (the user pool call, the clean-up) cannot change it. The
-/// outcome is in the audit event; the legitimate user sees it at the next sign-in (no TOTP challenge).
+/// <para>Nothing of the body is trusted: the app client id only chooses whose per-source limit applies (client ids
+/// are public); the username is looked up in the pool (AdminGetUser), and its state is read by the returned sub, only
+/// when the user's tenant binding is that client's tenant. Until a right code proves something, the audit item names
+/// no user and no per-user counter is spent (the route only reads the shared counter, <see cref="RecoveryAttempts"/>).</para>
+/// <para>The answer never says whether the user exists, has codes, or offered a right code: once the source limit is
+/// passed, every attempt makes the same calls up to the consume (one conditional write, on a key that cannot exist
+/// when there is no such user) and returns the same accepted answer. The outcome is in the audit item; the legitimate
+/// user sees it at the next sign-in (no TOTP challenge).</para>
 /// </remarks>
 public sealed class TotpRecoveryService(
     TenantResolver tenants,
-    IRateLimiter limiter,
+    RecoveryAttempts limits,
     IRecoveryCodeStore recoveryCodes,
     IUserPoolAdmin userPoolAdmin,
-    IEnrollmentRecordStore records,
-    AuditTrail audit,
-    TimeProvider time)
+    LostFactorRemoval removal,
+    DestructiveAction destructive,
+    AuditTrail audit)
 {
-    public const string RecoveryAction = "RECOVERY";
+    /// <summary>The sub the consume is keyed on when there is no user to try: no partition of a real sub (a UUID) matches it.</summary>
+    public const string NoUser = "-";
 
     private readonly AuditedAttemptRunner _attempts = new(tenants, audit);
 
     /// <param name="caller">With the (unverified) username and app client id of the body.</param>
     /// <param name="recoveryCode">Already shaped by <see cref="RecoveryCode.Normalize"/>.</param>
-    public Task RecoverAsync(CallerContext caller, string recoveryCode, CancellationToken cancellationToken) =>
-        _attempts.RunAsync(AuditEventType.TotpRecovery, caller, async attempt =>
+    public Task RecoverAsync(CallerContext caller, string recoveryCode, CancellationToken cancellationToken)
+    {
+        var username = caller.Username ?? throw EnrollmentException.Invalid("username is required.", "username");
+        // The audit item names the user only once a code proved who this is.
+        var anonymous = caller with { Username = null, UserSub = null };
+        return _attempts.RunAsync(AuditEventType.TotpRecovery, anonymous, async attempt =>
         {
-            var username = caller.Username ?? throw EnrollmentException.Invalid("username is required.", "username");
-            var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
+            var policy = await AuditedAttemptRunner.GateAsync(attempt, tenants.ResolveAsync(anonymous, cancellationToken));
             LifecycleRules.RequireRecoveryCodesOn(policy.Policy);
 
-            // The source first, so one source spraying usernames does not create a counter per username. Both
-            // count whether or not the user exists, so a 429 says nothing about the user either.
-            await AcquireAsync(policy, RateLimitSubjects.ForSource(caller.SourceIp), cancellationToken);
-            await AcquireAsync(policy, RateLimitSubject.User(username), cancellationToken);
+            // The source first: a source spraying usernames is stopped before any user is looked up.
+            if (!await limits.TryAcquireSourceAsync(policy, caller.SourceIp, cancellationToken))
+                throw new EnrollmentException(ErrorCode.RateLimited, "Too many recovery attempts; try again later.",
+                    DenialReason.RecoveryAttemptLimit, limits.SecondsUntilReset());
 
-            if (!await recoveryCodes.TryConsumeAsync(policy.TenantId, username, recoveryCode, cancellationToken))
+            var user = await userPoolAdmin.FindUserAsync(username, cancellationToken);
+            var member = user is not null && string.Equals(user.TenantId, policy.TenantId, StringComparison.Ordinal);
+            // Read for everyone (a counter no user has, when there is no such member), so the calls do not tell users apart.
+            var exhausted = await limits.IsUserExhaustedAsync(policy, member ? user!.Sub : NoUser, cancellationToken) && member;
+            var tried = member && !exhausted ? user!.Sub : NoUser;
+
+            if (!await recoveryCodes.TryConsumeAsync(policy.TenantId, tried, recoveryCode, cancellationToken))
             {
-                attempt.UndisclosedFailure = new EnrollmentException(ErrorCode.CodeMismatch, "The recovery code was not accepted.");
+                attempt.UndisclosedFailure = exhausted
+                    ? new EnrollmentException(ErrorCode.RateLimited, "The user's recovery attempts are used up.", DenialReason.RecoveryAttemptLimit)
+                    : new EnrollmentException(ErrorCode.CodeMismatch, "The recovery code was not accepted.");
                 return true;
             }
 
+            // A right code of this user: from here on the audit names them.
+            attempt.Caller = caller with { Username = user!.Username, UserSub = user.Sub };
+            await destructive.BeginAsync(attempt, AuditEventType.TotpRecovery, attempt.Caller, policy, admin: null, cancellationToken);
             try
             {
-                attempt.FactorRemoval = FactorRemovalNames.Of(await userPoolAdmin.RemoveSoftwareTokenAsync(username, cancellationToken));
-                // The lost phone's sessions end with its factor. A failure is recorded, not thrown: the factor is
-                // gone whatever happens here, and the clean-up still runs.
-                attempt.SignOut = await GlobalSignOut.AttemptAsync(userPoolAdmin, username, cancellationToken);
-                await Task.WhenAll(
-                    records.DeleteAsync(policy.TenantId, username, cancellationToken),
-                    recoveryCodes.DeleteAllAsync(policy.TenantId, username, cancellationToken));
+                await removal.RemoveAsync(policy.TenantId, user, attempt, cancellationToken);
             }
             catch (EnrollmentException failure)
             {
@@ -66,12 +81,5 @@ public sealed class TotpRecoveryService(
             }
             return true;
         }, cancellationToken);
-
-    private async Task AcquireAsync(CompiledTenantPolicy policy, RateLimitSubject subject, CancellationToken cancellationToken)
-    {
-        var window = RateLimitCounter.Hourly(policy.TenantId, subject, RecoveryAction, time.GetUtcNow());
-        if (!(await limiter.TryAcquireAsync(window, policy.Policy.Recovery.MaxAttemptsPerHour, cancellationToken)).Allowed)
-            throw new EnrollmentException(ErrorCode.RateLimited, "Too many recovery attempts; try again later.",
-                DenialReason.RecoveryAttemptLimit, window.SecondsUntilReset(time.GetUtcNow()));
     }
 }

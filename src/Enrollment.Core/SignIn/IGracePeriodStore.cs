@@ -8,4 +8,7 @@ public interface IGracePeriodStore
 {
     /// <summary>The recorded start, or <paramref name="now"/> after recording it as the start.</summary>
     Task<DateTimeOffset> GetOrStartAsync(string tenantId, string username, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>An administrator's audited grant (GraceGrantService): the recorded start becomes <paramref name="startedAt"/>.</summary>
+    Task GrantAsync(string tenantId, string userSub, DateTimeOffset startedAt, CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Removal;
 using Enrollment.Functions.Http;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
@@ -53,16 +55,20 @@ public sealed class FunctionServices
     /// <summary>The whole graph from its clients and settings; tests pass clients pointed at moto.</summary>
     /// <param name="userPoolId">For the Admin* calls of recovery and the admin reset; null reads USER_POOL_ID when one is first used.</param>
     /// <param name="cursorSigningKey">The admin audit cursors' secret; null reads CURSOR_SIGNING_KEY when the audit service is first used.</param>
+    /// <param name="recoveryCodePepper">The recovery codes' pepper; null reads RECOVERY_CODE_PEPPER when a code is first hashed.</param>
     public static FunctionServices Create(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, TableNames tables,
-        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, string? userPoolId = null, string? cursorSigningKey = null)
+        TimeSpan policyCacheLifetime, TimeProvider time, FunctionLog log, string? userPoolId = null, string? cursorSigningKey = null,
+        string? recoveryCodePepper = null)
     {
         var policyStore = new DynamoDbTenantPolicyStore(dynamo, tables.Tenants);
-        var tenants = new TenantResolver(new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime));
+        // One binding reader (and its short cache by sub) for the user routes and the admin routes of this process.
+        var bindings = new TenantBindingReader(new CognitoUserTenantLookup(cognito), time);
+        var tenants = new TenantResolver(new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime), bindings);
         var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
         var userPool = new CognitoUserPoolTotp(cognito);
         var limiter = new DynamoDbRateLimiter(dynamo, tables.UserState);
         var records = new DynamoDbEnrollmentRecordStore(dynamo, tables.UserState);
-        var recoveryCodes = new DynamoDbRecoveryCodeStore(dynamo, tables.UserState, time);
+        var recoveryCodes = new DynamoDbRecoveryCodeStore(dynamo, tables.UserState, time, RecoveryCodePepper.Hasher(recoveryCodePepper));
         return new FunctionServices
         {
             Enrollment = new TotpEnrollmentService(tenants, userPool, limiter, audit, time, records, recoveryCodes),
@@ -70,24 +76,27 @@ public sealed class FunctionServices
                 new CognitoMfaSetupCompletion(cognito, () => RequiredUserPoolId(userPoolId)), limiter, audit, time, records),
             Lifecycle = new TotpLifecycleService(tenants, userPool, records, recoveryCodes, limiter, audit, time),
             Runner = new HttpFunctionRunner(log, RequestBudget),
-            _recovery = new Lazy<TotpRecoveryService>(
-                () => new TotpRecoveryService(tenants, limiter, recoveryCodes, UserPoolAdmin(cognito, userPoolId), records, audit, time),
-                LazyThreadSafetyMode.PublicationOnly),
+            _recovery = new Lazy<TotpRecoveryService>(() =>
+            {
+                var admin = UserPoolAdmin(cognito, userPoolId);
+                return new TotpRecoveryService(tenants, new RecoveryAttempts(limiter, time), recoveryCodes, admin,
+                    new LostFactorRemoval(admin, records, recoveryCodes), new DestructiveAction(audit), audit);
+            }, LazyThreadSafetyMode.PublicationOnly),
             // The admin services are built on first use too: each reads only its own function's settings.
-            Admin = AdminServices.Create(policyStore, new DynamoDbAuditReader(dynamo, tables.Audit), audit, time, policyCacheLifetime,
+            Admin = AdminServices.Create(policyStore, new DynamoDbAuditReader(dynamo, tables.Audit), audit, time, policyCacheLifetime, bindings,
                 () => CursorSigningKey.Signer(cursorSigningKey),
-                () => (UserPoolAdmin(cognito, userPoolId), records, recoveryCodes)),
+                () => new AdminServices.UserPorts(UserPoolAdmin(cognito, userPoolId), records, recoveryCodes, new DynamoDbGracePeriodStore(dynamo, tables.UserState))),
         };
     }
 
-    /// <summary>Only the recovery and admin reset functions have USER_POOL_ID (and Admin* rights); elsewhere this is never called.</summary>
+    /// <summary>Only the recovery, admin reset and grace functions have USER_POOL_ID (and Admin* rights); elsewhere this is never called.</summary>
     private static CognitoUserPoolAdmin UserPoolAdmin(CognitoIdentityProviderClient cognito, string? userPoolId) =>
         new(cognito, RequiredUserPoolId(userPoolId));
 
-    /// <summary>Only the functions that need the pool id have USER_POOL_ID (recovery, admin reset, challenge verify).</summary>
+    /// <summary>Only the functions that need the pool id have USER_POOL_ID (recovery, admin reset, grace, challenge verify).</summary>
     private static string RequiredUserPoolId(string? userPoolId) =>
         userPoolId ?? CognitoUserPoolAdmin.UserPoolIdFromEnvironment()
-            ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery, admin reset and challenge verify functions.");
+            ?? throw new InvalidOperationException($"{CognitoUserPoolAdmin.UserPoolIdVariable} must name the user pool for the recovery, admin reset, grace and challenge verify functions.");
 
     private static TimeSpan UpstreamTimeout()
     {

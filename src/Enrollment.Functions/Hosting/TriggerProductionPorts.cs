@@ -16,7 +16,8 @@ public static class TriggerProductionPorts
     public static readonly Func<IAmazonDynamoDB, TableNames, InfrastructureAdapters>? InfrastructureAdapters = (db, tables) => new(
         new CachedTenantPolicyStore(new DynamoDbTenantPolicyStore(db, tables.Tenants), TimeProvider.System, CachedTenantPolicyStore.LifetimeFromEnvironment()),
         new DynamoDbEnrollmentRecordStore(db, tables.UserState),
-        new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System),
+        // The same pepper as the recovery route (RECOVERY_CODE_PEPPER on VerifyAuthChallengeFunction), read at the first check.
+        new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System, RecoveryCodePepper.Hasher()),
         new DynamoDbRateLimiter(db, tables.UserState),
         new DynamoDbAuditLog(db, tables.Audit));
 

@@ -17,6 +17,7 @@ public static class AdminRequest
         var groups = CognitoGroupsClaim.Parse(claims.TryGetValue(CognitoGroupsClaim.Name, out var g) ? g : null);
         var enrollmentOnly = claims.TryGetValue(EnrollmentOnlyClaim, out var e)
             && (e.ValueKind == JsonValueKind.True || (e.ValueKind == JsonValueKind.String && string.Equals(e.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
-        return new AdminCaller(caller, groups, enrollmentOnly);
+        // The token reads the caller's tenant binding when it has no tenant_id claim (the local stack).
+        return new AdminCaller(caller, groups, enrollmentOnly) { AccessToken = request.Raw.Header("authorization") is null ? null : request.BearerToken() };
     }
 }

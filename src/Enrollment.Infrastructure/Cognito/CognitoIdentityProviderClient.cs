@@ -133,6 +133,9 @@ public sealed class CognitoIdentityProviderClient
     public Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.AdminAddUserToGroup, request, Json.AdminAddUserToGroupRequest, cancellationToken);
 
+    public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperation.AdminDeleteUser, request, Json.AdminDeleteUserRequest, cancellationToken);
+
     private static CognitoJsonContext Json => CognitoJsonContext.Default;
 
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
@@ -201,7 +204,8 @@ public sealed class CognitoIdentityProviderClient
                 operation.Name,
                 CognitoErrorReader.ReadErrorType(response.Headers, payload),
                 (int)response.StatusCode,
-                response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null);
+                response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
+                response.Content.Headers.ContentType?.MediaType);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -42,4 +42,5 @@ namespace Enrollment.Infrastructure.Cognito;
 [JsonSerializable(typeof(CreateGroupRequest))]
 [JsonSerializable(typeof(CreateGroupResponse))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest))]
+[JsonSerializable(typeof(AdminDeleteUserRequest))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

@@ -6,8 +6,9 @@ using static Enrollment.Infrastructure.DynamoDb.Attributes;
 namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
-/// Enrollment records in the user state table: <c>pk</c> = the user's partition, <c>sk</c> = ENROLLMENT. One item
-/// per user, overwritten by each new enrollment: only the current authenticator is described.
+/// Enrollment records in the user state table: <c>pk</c> = the user's partition (by sub), <c>sk</c> = ENROLLMENT. One
+/// item per user, overwritten by each new enrollment: only the current authenticator is described. The username is
+/// kept as metadata only (what it was at enrollment).
 /// </summary>
 public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string tableName) : IEnrollmentRecordStore
 {
@@ -16,15 +17,15 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
     private const string DeviceName = "deviceName";
     private const string EnrolledAt = "enrolledAt";
 
-    public async Task<EnrollmentRecord?> GetAsync(string tenantId, string username, CancellationToken cancellationToken)
+    public async Task<EnrollmentRecord?> GetAsync(string tenantId, string userSub, CancellationToken cancellationToken)
     {
-        var request = new GetItemRequest { TableName = tableName, Key = KeyOf(tenantId, username), ConsistentRead = true };
+        var request = new GetItemRequest { TableName = tableName, Key = KeyOf(tenantId, userSub), ConsistentRead = true };
         var response = await CallAsync(() => client.GetItemAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Item is not { Count: > 0 } item) return null;
         return new EnrollmentRecord(
             tenantId,
-            username,
-            item.GetValueOrDefault(UserSub)?.S,
+            item.GetValueOrDefault(Username)?.S ?? userSub,
+            userSub,
             item.GetValueOrDefault(DeviceName)?.S,
             AuditKeys.ParseTime(item[EnrolledAt].S));
     }
@@ -32,19 +33,20 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
     public Task PutAsync(EnrollmentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var item = KeyOf(record.TenantId, record.Username);
+        ArgumentException.ThrowIfNullOrEmpty(record.UserSub, nameof(record));
+        var item = KeyOf(record.TenantId, record.UserSub);
         item[Username] = S(record.Username);
         item[EnrolledAt] = S(AuditKeys.FormatTime(record.EnrolledAt));
-        if (!string.IsNullOrEmpty(record.UserSub)) item[UserSub] = S(record.UserSub);
+        item[UserSub] = S(record.UserSub);
         if (!string.IsNullOrEmpty(record.DeviceName)) item[DeviceName] = S(record.DeviceName);
         return CallAsync(() => client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken), cancellationToken);
     }
 
-    public Task DeleteAsync(string tenantId, string username, CancellationToken cancellationToken) =>
-        CallAsync(() => client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = KeyOf(tenantId, username) }, cancellationToken), cancellationToken);
+    public Task DeleteAsync(string tenantId, string userSub, CancellationToken cancellationToken) =>
+        CallAsync(() => client.DeleteItemAsync(new DeleteItemRequest { TableName = tableName, Key = KeyOf(tenantId, userSub) }, cancellationToken), cancellationToken);
 
-    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string username) =>
-        UserStateKeys.ItemKey(tenantId, username, UserStateKeys.EnrollmentSortKey);
+    private static Dictionary<string, AttributeValue> KeyOf(string tenantId, string userSub) =>
+        UserStateKeys.ItemKey(tenantId, userSub, UserStateKeys.EnrollmentSortKey);
 
     private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
         DynamoDbFailures.GuardAsync(call, DynamoDbFailures.EnrollmentRecordUnavailable, cancellationToken);

@@ -27,6 +27,23 @@ public sealed class DynamoDbGracePeriodStore(IAmazonDynamoDB client, string tabl
         }
     }
 
+    /// <summary>Overwrites the start (an administrator's audited grant): one unconditional PutItem.</summary>
+    public async Task GrantAsync(string tenantId, string userSub, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>(SignInStateItems.Key(tenantId, userSub, GraceSortKey)) { [StartedAt] = SignInStateItems.Timestamp(startedAt) },
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (SignInStateItems.IsUnavailable(ex, cancellationToken))
+        {
+            throw SignInStateItems.UnavailableError();
+        }
+    }
+
     private async Task<DateTimeOffset> StartOrReadAsync(Dictionary<string, AttributeValue> key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Dictionary<string, AttributeValue>? recorded;

@@ -76,6 +76,29 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
         }
     }
 
+    /// <summary>A consistent GetItem of the counter: a read-only check that spends nothing.</summary>
+    public async Task<int> CountAsync(RateLimitCounter counter, CancellationToken cancellationToken)
+    {
+        var request = new GetItemRequest
+        {
+            TableName = tableName,
+            Key = KeyOf(counter),
+            ConsistentRead = true,
+            ProjectionExpression = "#count",
+            ExpressionAttributeNames = new() { ["#count"] = UserStateKeys.Count },
+        };
+        try
+        {
+            var response = await client.GetItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.Item is { } item && item.TryGetValue(UserStateKeys.Count, out var count)
+                && int.TryParse(count.N, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+        catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
+        {
+            throw DynamoDbFailures.Unavailable(DynamoDbFailures.RateLimitUnavailable);
+        }
+    }
+
     private static Dictionary<string, AttributeValue> KeyOf(RateLimitCounter counter) => new()
     {
         [UserStateKeys.PartitionKey] = S(UserStateKeys.CounterPartition(counter)),

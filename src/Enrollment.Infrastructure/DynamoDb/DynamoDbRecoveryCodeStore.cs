@@ -10,7 +10,7 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// <summary>
 /// Recovery codes in the user state table, under the user's partition: a set item (<c>RECOVERY#SET</c>: salt,
 /// generation, issuedAt) and one item per code (<c>RECOVERY#CODE#{hash}</c>: generation, usedAt once used).
-/// Only salted hashes are stored (see <see cref="RecoveryCodeHasher"/>).
+/// Only peppered, salted hashes are stored (see <see cref="RecoveryCodeHasher"/>); the partition is the user's sub.
 /// </summary>
 /// <remarks>
 /// Consume is one conditional UpdateItem on the code's item (exists, unused, of the current generation):
@@ -18,8 +18,10 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// Replace is one transaction that writes the next generation's set item, deletes the current codes and puts
 /// the new ones: after it, no old code exists to be consumed, even by a reader that saw the old set.
 /// </remarks>
-public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tableName, TimeProvider time) : IRecoveryCodeStore
+public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tableName, TimeProvider time, RecoveryCodeHasher hasher) : IRecoveryCodeStore
 {
+    public RecoveryCodeHasher Hasher { get; } = hasher ?? throw new ArgumentNullException(nameof(hasher));
+
     /// <summary>DynamoDB's limit on the actions of one transaction; a set of 20 replacing 20 needs 41.</summary>
     public const int MaxTransactionItems = 100;
 
@@ -45,7 +47,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         var request = new UpdateItemRequest
         {
             TableName = tableName,
-            Key = KeyOf(tenantId, username, UserStateKeys.RecoveryCodeSortKey(RecoveryCodeHasher.Hash(set?.Salt ?? NoSetSalt, normalized))),
+            Key = KeyOf(tenantId, username, UserStateKeys.RecoveryCodeSortKey(Hasher.Hash(set?.Salt ?? NoSetSalt, normalized))),
             UpdateExpression = "SET #usedAt = :now",
             ConditionExpression = "attribute_exists(#pk) AND attribute_not_exists(#usedAt) AND #generation = :generation",
             ExpressionAttributeNames = new() { ["#pk"] = UserStateKeys.PartitionKey, ["#usedAt"] = UsedAt, ["#generation"] = Generation },

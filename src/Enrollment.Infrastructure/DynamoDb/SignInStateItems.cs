@@ -8,7 +8,7 @@ namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
 /// The sign-in triggers' items in the user state table (one partition per user of a tenant:
-/// <c>pk = TENANT#{tenantId}#USER#{username}</c>), their timestamps, and which failures mean "unreachable".
+/// <c>pk</c> = <see cref="UserStateKeys.UserPartition"/>, by sub), their timestamps, and which failures mean "unreachable".
 /// </summary>
 internal static class SignInStateItems
 {
@@ -18,7 +18,7 @@ internal static class SignInStateItems
 
     public static Dictionary<string, AttributeValue> Key(string tenantId, string username, string sortKey) => new()
     {
-        [PartitionKey] = new AttributeValue { S = $"TENANT#{tenantId}#USER#{username}" },
+        [PartitionKey] = new AttributeValue { S = UserStateKeys.UserPartition(tenantId, username) },
         [SortKey] = new AttributeValue { S = sortKey },
     };
 

@@ -6,8 +6,16 @@ namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
 /// Keys of the user state table: one partition per user of a tenant, holding that user's rate counters,
-/// enrollment record and recovery codes. Spreads load the way users spread, with no tenant-wide hot key.
+/// enrollment record, recovery codes, grace start and recovery sign-in mark. Spreads load the way users spread, with
+/// no tenant-wide hot key.
 /// </summary>
+/// <remarks>
+/// A user's partition is keyed by the immutable <c>sub</c> (<c>TENANT#{tenantId}#SUB#{sub}</c>), never the username:
+/// a username can be given to a new user after the old one is deleted, and must inherit nothing. Items written under
+/// the earlier <c>#USER#{username}</c> keys are never read again (docs/operations-users.md says what that means).
+/// Source counters share the table in partitions of their own (<c>TENANT#{tenantId}#SOURCE#{network}</c>, see
+/// <see cref="CounterPartition"/>), a key space no user partition reaches.
+/// </remarks>
 public static class UserStateKeys
 {
     public const string PartitionKey = "pk";
@@ -18,7 +26,7 @@ public static class UserStateKeys
     /// <summary>How long a counter outlives its window (TTL deletion is lazy anyway; a day keeps it readable for support).</summary>
     public static readonly TimeSpan CounterGrace = TimeSpan.FromDays(1);
 
-    public static string UserPartition(string tenantId, string subject) => $"TENANT#{tenantId}#USER#{subject}";
+    public static string UserPartition(string tenantId, string subject) => $"TENANT#{tenantId}#SUB#{subject}";
 
     /// <summary>The enrollment record: one item per user.</summary>
     public const string EnrollmentSortKey = "ENROLLMENT";
@@ -44,7 +52,7 @@ public static class UserStateKeys
     /// <summary>
     /// A counter's partition. A user's counters live in that user's partition (by sub); a source's in a partition of
     /// its own under SOURCE#, a key space no user partition can reach: a tenant id has no '#', so whatever a user
-    /// value holds, "TENANT#t#USER#..." never equals "TENANT#t#SOURCE#...".
+    /// value holds, "TENANT#t#SUB#..." never equals "TENANT#t#SOURCE#...".
     /// </summary>
     public static string CounterPartition(RateLimitCounter counter) => counter.Subject.Kind switch
     {

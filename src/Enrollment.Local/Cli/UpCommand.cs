@@ -26,7 +26,9 @@ public static class UpCommand
         string? TenantsPath,
         string PoolMfa,
         string StackFilePath,
-        string TemplatePath);
+        string TemplatePath,
+        RuntimeMode Runtime = RuntimeMode.Auto,
+        string? BootstrapPath = null);
 
     /// <summary>Functions re-read a tenant's policy after this long, so an edited policy shows up at once locally.</summary>
     public const string PolicyCacheSeconds = "1";
@@ -57,6 +59,16 @@ public static class UpCommand
                 throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
             var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
 
+            // What the functions run as, built before anything starts: `up` runs what ships when this machine can build it.
+            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
+            if (template.Functions.Values.Any(invokers.UsesRuntimeApi))
+            {
+                await progress.WriteLineAsync("building bootstrap (what the functions run; --runtime in-process skips it):").ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                var artifact = await invokers.ArtifactAsync(template.Directory, stop).ConfigureAwait(false);
+                await progress.WriteLineAsync($"bootstrap ready: {artifact.Kind} build in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+            }
+
             moto = await progress.StepAsync("starting emulator",
                 () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
                 m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})").ConfigureAwait(false);
@@ -64,9 +76,11 @@ public static class UpCommand
             var region = template.Options.Region;
             var endpoint = moto.Endpoint.ToString().TrimEnd('/');
             var environment = EmulatorEnvironment(endpoint, region);
-            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
+            // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
+            // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
+            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
             using var dynamo = DynamoDbClientFactory.Create(
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region },
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
 
             var provisioner = new LocalStackProvisioner(
@@ -83,6 +97,8 @@ public static class UpCommand
             var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
             {
                 ["USER_POOL_ID"] = stack.UserPoolId,
+                // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
+                [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
                 // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
                 ["AWS_SESSION_TOKEN"] = "",
@@ -93,10 +109,11 @@ public static class UpCommand
             WarnAboutAudience(stderr, authorizers.Values, stack);
 
             api = await progress.StepAsync("starting API",
-                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, stop),
-                a => $"serving on {a.Url.ToString().TrimEnd('/')}").ConfigureAwait(false);
+                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
+                a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
 
-            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
+            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId)
+                with { RecoveryCodePepper = functionEnvironment[RecoveryCodePepperVariable] };
             stackFile.Write(args.StackFilePath);
             serving = true;
             await UpSummary.WriteAsync(stdout, stackFile, stack, api.Routes, args.StackFilePath).ConfigureAwait(false);
@@ -138,6 +155,11 @@ public static class UpCommand
             await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
         }
     }
+
+    private static readonly TimeSpan ProvisioningTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The functions' recovery code pepper (the deployed template resolves it from Secrets Manager).</summary>
+    internal const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
 
     /// <summary>Template parameters for a local stack: the environment name and the pool's MFA setting.</summary>
     private static Dictionary<string, string> LocalParameters(SamTemplate template, string poolMfa)

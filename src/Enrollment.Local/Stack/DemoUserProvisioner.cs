@@ -1,3 +1,4 @@
+using Enrollment.Core.Binding;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 
@@ -5,7 +6,8 @@ namespace Enrollment.Local.Stack;
 
 /// <summary>
 /// Creates the demo users of a tenant, with random passwords the policy accepts: <c>{tenantId}-user</c>, and
-/// <c>{tenantId}-admin</c>, a member of the tenant's admin group (created here, named by the policy).
+/// <c>{tenantId}-admin</c>, a member of the tenant's admin group (created here, named by the policy). Each is created
+/// with its tenant binding, the immutable <c>custom:tenant_id</c>, as docs/operations-users.md tells operators to.
 /// </summary>
 public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
 {
@@ -20,7 +22,7 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
     public async Task<DemoUser> CreateAsync(string poolId, string tenantId, PasswordRules passwords, bool temporary, CancellationToken cancellationToken)
     {
         var username = UsernameFor(tenantId);
-        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken, tenantId).ConfigureAwait(false);
+        var password = await CreateUserAsync(poolId, tenantId, username, passwords, temporary, cancellationToken).ConfigureAwait(false);
         return new DemoUser(tenantId, username, password, temporary);
     }
 
@@ -38,7 +40,7 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
             Description = $"Administrators of tenant {tenantId} (enrollment admin API)",
         }, cancellationToken).ConfigureAwait(false);
         var username = AdminUsernameFor(tenantId);
-        var password = await CreateUserAsync(poolId, username, passwords, temporary, cancellationToken, tenantId).ConfigureAwait(false);
+        var password = await CreateUserAsync(poolId, tenantId, username, passwords, temporary, cancellationToken).ConfigureAwait(false);
         await cognito.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest
         {
             UserPoolId = poolId, Username = username, GroupName = groupName,
@@ -46,17 +48,16 @@ public sealed class DemoUserProvisioner(CognitoIdentityProviderClient cognito)
         return new DemoUser(tenantId, username, password, temporary, StackDemoUser.AdminRole, groupName);
     }
 
-    private async Task<string> CreateUserAsync(string poolId, string username, PasswordRules passwords, bool temporary, CancellationToken cancellationToken, string tenantId)
+    private async Task<string> CreateUserAsync(string poolId, string tenantId, string username, PasswordRules passwords, bool temporary, CancellationToken cancellationToken)
     {
         var password = DemoPassword.Generate(passwords);
         await cognito.AdminCreateUserAsync(new AdminCreateUserRequest
         {
             UserPoolId = poolId,
             Username = username,
+            UserAttributes = [new UserAttribute { Name = TenantBinding.Attribute, Value = tenantId }],
             TemporaryPassword = temporary ? password : DemoPassword.Generate(passwords),
             MessageAction = "SUPPRESS",
-            // The user's tenant binding (issue 8): the session route accepts only a user of the app client's tenant.
-            UserAttributes = [new UserAttribute { Name = "custom:tenant_id", Value = tenantId }],
         }, cancellationToken).ConfigureAwait(false);
         if (!temporary)
         {

@@ -32,7 +32,7 @@ public sealed class LocalStackProvisioner(
 
         var poolName = pool.PoolName ?? template.Options.StackName;
         var poolId = await progress.StepAsync("creating user pool",
-            () => pools.CreatePoolAsync(poolName, poolMfa, passwords, cancellationToken),
+            () => pools.CreatePoolAsync(poolName, poolMfa, passwords, cancellationToken, pool),
             id => $"{id} (MFA {poolMfa}, TOTP on)").ConfigureAwait(false);
 
         var seeded = await progress.StepAsync($"seeding {Count(tenants.Count, "tenant")}", async () =>

@@ -37,6 +37,9 @@ public sealed record StackFile
     /// <summary>The emulator process `up` started (and kills when it stops).</summary>
     public int? EmulatorPid { get; init; }
 
+    /// <summary>The local functions' recovery code pepper, so `invoke --stack-file` checks codes as the running stack does (local only, like the demo passwords).</summary>
+    public string? RecoveryCodePepper { get; init; }
+
     public static StackFile Read(string path) =>
         JsonSerializer.Deserialize(File.ReadAllText(path), StackFileJsonContext.Default.StackFile)
         ?? throw new InvalidDataException($"{path} is not a stack file.");

@@ -12,8 +12,12 @@ public sealed class AdminActionsTests
     private readonly AdminWorld _world = new();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task AddRecordAsync(string tenantId, string username) =>
-        _world.Records.PutAsync(new EnrollmentRecord(tenantId, username, "sub-" + username, "Pixel 9", AdminWorld.Now.AddDays(-3)), Ct);
+    /// <summary>A user of the pool bound to <paramref name="tenantId"/> (custom:tenant_id), with an enrollment record under their sub.</summary>
+    private Task AddRecordAsync(string tenantId, string username)
+    {
+        _world.UserPool.AddUser(username, "sub-" + username, tenantId);
+        return _world.Records.PutAsync(new EnrollmentRecord(tenantId, username, "sub-" + username, "Pixel 9", AdminWorld.Now.AddDays(-3)), Ct);
+    }
 
     [Fact]
     public async Task A_policy_update_stores_a_new_version_and_is_audited_with_the_admin_as_actor()
@@ -85,7 +89,7 @@ public sealed class AdminActionsTests
     public async Task A_reset_removes_the_factor_then_the_record_and_is_audited_with_actor_and_removal()
     {
         await AddRecordAsync("acme", "jane");
-        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "jane", 3, Ct);
+        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "sub-jane", 3, Ct);
         _world.UserPool.Answer = FactorRemoval.PreferenceDisabled;
         var caller = AdminWorld.AcmeAdmin();
 
@@ -94,16 +98,20 @@ public sealed class AdminActionsTests
         Assert.Equal(new TotpResetResult("jane", FactorRemoval.PreferenceDisabled, SignedOut: true), result);
         Assert.Equal(["jane"], _world.UserPool.Removed);
         Assert.Equal(["jane"], _world.UserPool.SignedOut);
-        Assert.Null(await _world.Records.GetAsync("acme", "jane", Ct));
-        Assert.Null(_world.RecoveryCodes.SetOf("acme", "jane"));
-        var e = Assert.Single(_world.Audit.Events);
+        Assert.Null(await _world.Records.GetAsync("acme", "sub-jane", Ct));
+        Assert.Null(_world.RecoveryCodes.SetOf("acme", "sub-jane"));
+        Assert.Equal(2, _world.Audit.Events.Count);
+        var intent = _world.Audit.Events[0];
+        Assert.Equal((AuditEventType.TotpAdminReset, AuditOutcome.Started, "jane", "sub-jane", "alice"), (intent.EventType, intent.Outcome, intent.Username, intent.UserSub, intent.Actor));
+        var e = _world.Audit.Events[1];
+        Assert.True(e.OccurredAt > intent.OccurredAt);
         Assert.Equal((AuditEventType.TotpAdminReset, AuditOutcome.Success, "PREFERENCE_DISABLED", "PREFERENCE_DISABLED"), (e.EventType, e.Outcome, e.Reason, e.FactorRemoval));
         Assert.Equal(GlobalSignOut.SignedOut, e.SignOut);
         Assert.Equal(("acme", "jane", "sub-jane", "alice", "sub-alice", caller.Caller.RequestId), (e.TenantId, e.Username, e.UserSub, e.Actor, e.ActorSub, e.RequestId));
     }
 
     [Fact]
-    public async Task A_user_not_enrolled_in_the_tenant_is_not_found_whether_unknown_or_of_another_tenant()
+    public async Task A_user_not_bound_to_the_tenant_is_not_found_whether_unknown_or_of_another_tenant()
     {
         await AddRecordAsync("globex", "gina");
 
@@ -112,7 +120,7 @@ public sealed class AdminActionsTests
 
         Assert.Equal((ErrorCode.NotFound, ofOther.Message), (unknown.Code, unknown.Message));
         Assert.Empty(_world.UserPool.Removed);
-        Assert.NotNull(await _world.Records.GetAsync("globex", "gina", Ct));
+        Assert.NotNull(await _world.Records.GetAsync("globex", "sub-gina", Ct));
         Assert.All(_world.Audit.Events, e => Assert.Equal(("acme", AuditOutcome.Failed, "NOT_FOUND", "alice"), (e.TenantId, e.Outcome, e.Reason, e.Actor)));
     }
 
@@ -128,8 +136,8 @@ public sealed class AdminActionsTests
 
         Assert.Equal((DenialReason.NotTenantAdmin, DenialReason.NotTenantAdmin, "username"), (user.Reason, across.Reason, blank.Reason));
         Assert.Empty(_world.UserPool.Removed);
-        Assert.NotNull(await _world.Records.GetAsync("acme", "jane", Ct));
-        Assert.NotNull(await _world.Records.GetAsync("globex", "gina", Ct));
+        Assert.NotNull(await _world.Records.GetAsync("acme", "sub-jane", Ct));
+        Assert.NotNull(await _world.Records.GetAsync("globex", "sub-gina", Ct));
         Assert.Equal([("acme", "jane"), (AuditTrail.UnresolvedTenant, "gina")], _world.Audit.Events.Select(e => (e.TenantId, e.Username!)));
     }
 
@@ -141,26 +149,27 @@ public sealed class AdminActionsTests
 
         await Assert.ThrowsAsync<EnrollmentException>(() => _world.Reset.ResetAsync(AdminWorld.AcmeAdmin(), "acme", "jane", Ct));
 
-        Assert.NotNull(await _world.Records.GetAsync("acme", "jane", Ct));
-        Assert.Equal((AuditOutcome.Failed, "UPSTREAM_ERROR"), (_world.Audit.Events.Single().Outcome, _world.Audit.Events.Single().Reason));
+        Assert.NotNull(await _world.Records.GetAsync("acme", "sub-jane", Ct));
+        Assert.Equal([AuditOutcome.Started, AuditOutcome.Failed], _world.Audit.Events.Select(e => e.Outcome));
+        Assert.Equal("UPSTREAM_ERROR", _world.Audit.Events[^1].Reason);
         Assert.Empty(_world.UserPool.SignedOut);
-        Assert.Null(_world.Audit.Events.Single().SignOut);
+        Assert.Null(_world.Audit.Events[^1].SignOut);
     }
 
     [Fact]
     public async Task A_failed_sign_out_after_the_removal_does_not_hide_it_the_reset_succeeds_and_says_so()
     {
         await AddRecordAsync("acme", "jane");
-        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "jane", 3, Ct);
+        await new global::Enrollment.Core.Recovery.RecoveryCodeIssuer(_world.RecoveryCodes, _world.Time).IssueAsync("acme", "sub-jane", 3, Ct);
         _world.UserPool.SignOutFailure = new EnrollmentException(ErrorCode.RateLimited, "throttled", retryAfterSeconds: 1);
 
         var result = await _world.Reset.ResetAsync(AdminWorld.AcmeAdmin(), "acme", "jane", Ct);
 
         Assert.Equal(new TotpResetResult("jane", FactorRemoval.Deleted, SignedOut: false), result);
         Assert.Equal(["jane"], _world.UserPool.Removed);
-        Assert.Null(await _world.Records.GetAsync("acme", "jane", Ct));
-        Assert.Null(_world.RecoveryCodes.SetOf("acme", "jane"));
-        var e = Assert.Single(_world.Audit.Events);
+        Assert.Null(await _world.Records.GetAsync("acme", "sub-jane", Ct));
+        Assert.Null(_world.RecoveryCodes.SetOf("acme", "sub-jane"));
+        var e = _world.Audit.Events[^1];
         Assert.Equal((AuditOutcome.Success, "DELETED", "DELETED", "RATE_LIMITED"), (e.Outcome, e.Reason, e.FactorRemoval, e.SignOut));
     }
 }

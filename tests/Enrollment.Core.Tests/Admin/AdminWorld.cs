@@ -1,7 +1,9 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Removal;
 using Enrollment.Testing;
 
 namespace Enrollment.Core.Tests.Admin;
@@ -20,23 +22,32 @@ public sealed class AdminWorld
         Store = new MemoryTenantPolicyAdminStore(Acme, Globex);
         Audit = new FakeAuditLog(new CallLog());
         Time = new FixedTime(Now);
-        Authorizer = new TenantAdminAuthorizer(Store);
-        var audited = new AuditedAdminAction(Authorizer, new AuditTrail(Audit, Time));
+        // Tokens without a tenant_id claim are resolved through the caller's own binding (GetUser), as on the local stack.
+        Lookup.ByToken["token-alice"] = new("alice", "sub-alice", "acme");
+        Lookup.ByToken["token-gary"] = new("gary", "sub-gary", "globex");
+        Lookup.ByToken["token-nobody"] = new("nobody", "sub-nobody", null);
+        Authorizer = new TenantAdminAuthorizer(Store, new TenantBindingReader(Lookup, Time));
+        var trail = new AuditTrail(Audit, Time);
+        var audited = new AuditedAdminAction(Authorizer, trail);
         Signer = AuditCursorSigner.FromText(Secret);
         Policies = new TenantPolicyAdminService(Authorizer, Store, audited);
-        Reset = new TotpResetService(audited, Records, RecoveryCodes, UserPool);
+        Reset = new TotpResetService(audited, new AdminUserLookup(UserPool), new LostFactorRemoval(UserPool, Records, RecoveryCodes), new DestructiveAction(trail));
+        Grace = new GraceGrantService(audited, new AdminUserLookup(UserPool), GraceStarts, Time);
     }
 
     public MemoryTenantPolicyAdminStore Store { get; }
+    public FakeTenantLookup Lookup { get; } = new();
     public FakeAuditLog Audit { get; }
     public FixedTime Time { get; }
-    public MemoryEnrollmentRecordStore Records { get; } = new();
+    public FakeRecordStore Records { get; } = new(new CallLog());
     public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
     public FakeRecoveryCodeStore RecoveryCodes { get; } = new(new CallLog());
     public TenantAdminAuthorizer Authorizer { get; }
     public AuditCursorSigner Signer { get; }
     public TenantPolicyAdminService Policies { get; }
     public TotpResetService Reset { get; }
+    public GraceGrantService Grace { get; }
+    public MemoryGracePeriodStore GraceStarts { get; } = new();
 
     public static AdminCaller AcmeAdmin(bool tenantClaim = true, string clientId = "acme-app", bool enrollmentOnly = false, string[]? groups = null) =>
         Caller("alice", "sub-alice", tenantClaim ? "acme" : null, clientId, enrollmentOnly, groups ?? ["acme-admins"]);
@@ -53,5 +64,5 @@ public sealed class AdminWorld
             ClientId = clientId,
             SourceIp = "203.0.113.10",
             UserAgent = "AdminConsole/1.0",
-        }, groups, enrollmentOnly);
+        }, groups, enrollmentOnly) { AccessToken = "token-" + username };
 }

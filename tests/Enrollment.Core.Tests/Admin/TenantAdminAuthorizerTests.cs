@@ -21,7 +21,7 @@ public sealed class TenantAdminAuthorizerTests
     }
 
     [Fact]
-    public async Task Without_a_tenant_claim_the_app_client_decides_the_tenant()
+    public async Task Without_a_tenant_claim_the_callers_own_binding_decides_the_tenant_never_the_app_client()
     {
         var admin = (await _world.Authorizer.AuthorizeAsync(AdminWorld.AcmeAdmin(tenantClaim: false), "acme", Ct)).Demand();
         Assert.Equal("acme", admin.TenantId);
@@ -29,6 +29,14 @@ public sealed class TenantAdminAuthorizerTests
         var denied = await _world.Authorizer.AuthorizeAsync(AdminWorld.AcmeAdmin(tenantClaim: false), "globex", Ct);
         Assert.Null(denied.Administrator);
         Assert.Null(denied.OwnTenant);
+
+        // A globex user signed in through acme's public client id, in acme's admin group name: still globex's user.
+        var borrowed = AdminWorld.Caller("gary", "sub-gary", null, "acme-app", false, ["acme-admins"]);
+        Assert.Null((await _world.Authorizer.AuthorizeAsync(borrowed, "acme", Ct)).Administrator);
+
+        // No binding at all: a member of no tenant.
+        var unbound = AdminWorld.Caller("nobody", "sub-nobody", null, "acme-app", false, ["acme-admins"]);
+        Assert.Null((await _world.Authorizer.AuthorizeAsync(unbound, "acme", Ct)).Administrator);
     }
 
     [Fact]

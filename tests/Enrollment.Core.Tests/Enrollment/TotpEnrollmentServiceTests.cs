@@ -1,5 +1,6 @@
 using Enrollment.Testing;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
@@ -40,7 +41,7 @@ public class TotpEnrollmentServiceTests
     }
 
     private TotpEnrollmentService Service(FakePolicyStore store) =>
-        new(new TenantResolver(store), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
+        new(new TenantResolver(store, new TenantBindingReader(_pool.Binding, _time)), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
 
     private static CallerContext Caller(string? clientId = "client-1", string? ip = "203.0.113.7", string? version = "2.1.0", string? tenant = null) => new()
     {
@@ -70,7 +71,7 @@ public class TotpEnrollmentServiceTests
     [InlineData("client-1", "203.0.113.7", "1.9.9", DenialReason.AppVersionTooOld)]
     [InlineData("client-1", "203.0.113.7", "2.0.0-rc.1", DenialReason.AppVersionTooOld)]
     [InlineData("client-1", "203.0.113.7", null, DenialReason.AppVersionTooOld)]
-    [InlineData("client-x", "203.0.113.7", "2.1.0", DenialReason.TenantNotFound)]
+    [InlineData("client-x", "203.0.113.7", "2.1.0", DenialReason.ClientNotAllowed)] // the tenant is the user's binding, the client is of none
     public async Task Static_denials_happen_before_any_cognito_call_and_are_audited(string client, string ip, string? version, string reason)
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => _service.AssociateAsync(Caller(client, ip, version), Token, CancellationToken.None));
@@ -87,7 +88,8 @@ public class TotpEnrollmentServiceTests
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => _service.AssociateAsync(Caller("client-other", tenant: "acme"), Token, CancellationToken.None));
         Assert.Equal(DenialReason.ClientNotAllowed, ex.Reason);
-        Assert.Equal("acme", _audit.Events.Single().TenantId);
+        // Refused while resolving the tenant (every route, reads included): audited as a denial, not yet under the tenant.
+        Assert.Equal(AuditOutcome.Denied, _audit.Events.Single().Outcome);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
@@ -38,10 +39,10 @@ public class TotpLifecycleServiceTests
     }
 
     private TotpLifecycleService Lifecycle(TenantPolicy? policy = null) =>
-        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, _records, _codes, _limiter, new AuditTrail(_audit, _time), _time);
+        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme), new TenantBindingReader(_pool.Binding, _time)), _pool, _records, _codes, _limiter, new AuditTrail(_audit, _time), _time);
 
     private TotpEnrollmentService Enrollment(TenantPolicy? policy = null) =>
-        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme)), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
+        new(new TenantResolver(new FakePolicyStore(_log, policy ?? Acme), new TenantBindingReader(_pool.Binding, _time)), _pool, _limiter, new AuditTrail(_audit, _time), _time, _records, _codes);
 
     private CallerContext Caller(int signedInSecondsAgo = 10) => new()
     {
@@ -55,7 +56,7 @@ public class TotpLifecycleServiceTests
         var result = await Enrollment().VerifyAsync(Caller(), Token, "123456", "Pixel 9", CancellationToken.None);
 
         Assert.Equal(8, result.RecoveryCodes!.Count);
-        var record = _records.Records[("acme", "sub-1")];
+        var record = _records.Records[("acme", "sub-1")]; // keyed by the token's sub
         Assert.Equal(("Pixel 9", "sub-1", _time.Now), (record.DeviceName, record.UserSub, record.EnrolledAt));
         Assert.True(await _codes.TryConsumeAsync("acme", "sub-1", result.RecoveryCodes[0], CancellationToken.None));
         Assert.False(await _codes.TryConsumeAsync("acme", "sub-1", result.RecoveryCodes[0], CancellationToken.None));
@@ -122,12 +123,13 @@ public class TotpLifecycleServiceTests
 
         await Lifecycle().DisableAsync(Caller(), "token-value", CancellationToken.None);
 
-        Assert.Equal(["policy", "cognito:GetUser", "cognito:Disable"], _log.Calls.Take(3));
+        Assert.Equal(["policy", "cognito:GetUser", "audit:STARTED", "cognito:Disable"], _log.Calls.Take(4)); // the intent before it acts
         Assert.Contains("record:delete", _log.Calls);
         Assert.Contains("codes:delete", _log.Calls);
         Assert.Equal("audit:SUCCESS", _log.Calls[^1]);
         Assert.Empty(_records.Records);
         Assert.Null(_codes.SetOf("acme", "sub-1"));
+        Assert.Equal((AuditEventType.TotpDisable, "STARTED"), (_audit.Events[^2].EventType, _audit.Events[^2].Outcome));
         Assert.Equal((AuditEventType.TotpDisable, "SUCCESS"), (_audit.Events[^1].EventType, _audit.Events[^1].Outcome));
     }
 

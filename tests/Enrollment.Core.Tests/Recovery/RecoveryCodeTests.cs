@@ -6,6 +6,8 @@ namespace Enrollment.Core.Tests.Recovery;
 
 public class RecoveryCodeTests
 {
+    private static readonly RecoveryCodeHasher Hasher = new(FakeRecoveryCodeStore.TestPepper);
+
     [Fact]
     public async Task Issued_codes_are_distinct_base32_pairs_of_five_and_only_their_salted_hashes_are_stored()
     {
@@ -21,7 +23,7 @@ public class RecoveryCodeTests
         foreach (var code in issued.Codes)
         {
             var bare = code.Replace("-", "");
-            Assert.Contains(RecoveryCodeHasher.Hash(set.Salt, bare), set.Hashes);
+            Assert.Contains(Hasher.Hash(set.Salt, bare), set.Hashes);
             Assert.All(set.Hashes, hash =>
             {
                 Assert.DoesNotContain(bare, hash, StringComparison.OrdinalIgnoreCase);
@@ -35,12 +37,35 @@ public class RecoveryCodeTests
     [Fact]
     public void The_same_code_hashes_differently_under_another_salt()
     {
-        var a = RecoveryCodeHasher.Hash(RecoveryCodeHasher.NewSalt(), "ABCDE23456");
-        var b = RecoveryCodeHasher.Hash(RecoveryCodeHasher.NewSalt(), "ABCDE23456");
+        var a = Hasher.Hash(RecoveryCodeHasher.NewSalt(), "ABCDE23456");
+        var b = Hasher.Hash(RecoveryCodeHasher.NewSalt(), "ABCDE23456");
         Assert.NotEqual(a, b);
         Assert.Matches("^[0-9a-f]{64}$", a);
         var salt = RecoveryCodeHasher.NewSalt();
-        Assert.Equal(RecoveryCodeHasher.Hash(salt, "ABCDE23456"), RecoveryCodeHasher.Hash(salt, "ABCDE23456"));
+        Assert.Equal(Hasher.Hash(salt, "ABCDE23456"), Hasher.Hash(salt, "ABCDE23456"));
+    }
+
+    [Fact]
+    public void The_hash_is_HMAC_SHA256_keyed_with_the_pepper_over_salt_then_code_so_the_table_alone_cannot_test_a_guess()
+    {
+        var salt = RecoveryCodeHasher.NewSalt();
+        byte[] message = [.. salt, .. System.Text.Encoding.ASCII.GetBytes("ABCDE23456")];
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(FakeRecoveryCodeStore.TestPepper, message));
+        Assert.Equal(expected, Hasher.Hash(salt, "ABCDE23456"));
+
+        // What the table holds (salt, hash) does not let anyone test a code without the pepper: the old salt-keyed HMAC
+        // (what a leak could be searched with on today's main) does not match, nor does another pepper.
+        var saltOnly = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(salt, System.Text.Encoding.ASCII.GetBytes("ABCDE23456")));
+        Assert.NotEqual(saltOnly, Hasher.Hash(salt, "ABCDE23456"));
+        Assert.NotEqual(new RecoveryCodeHasher(new byte[32]).Hash(salt, "ABCDE23456"), Hasher.Hash(salt, "ABCDE23456"));
+    }
+
+    [Fact]
+    public void A_missing_or_short_pepper_fails_at_the_first_hash_and_never_hashes_without_one()
+    {
+        var hasher = new RecoveryCodeHasher(() => new byte[8]);
+        var failure = Assert.Throws<InvalidOperationException>(() => hasher.Hash(RecoveryCodeHasher.NewSalt(), "ABCDE23456"));
+        Assert.Contains("32 bytes", failure.Message);
     }
 
     [Theory]

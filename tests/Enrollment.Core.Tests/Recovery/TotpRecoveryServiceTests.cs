@@ -3,6 +3,7 @@ using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Removal;
 using Enrollment.Testing;
 
 namespace Enrollment.Core.Tests.Recovery;
@@ -21,6 +22,7 @@ public class TotpRecoveryServiceTests
     private readonly FakeRecordStore _records;
     private readonly FakeRecoveryCodeStore _codes;
     private readonly FakeUserPoolAdmin _admin;
+    private readonly FakeLimiter _limiter;
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
     private readonly TotpRecoveryService _service;
 
@@ -30,23 +32,30 @@ public class TotpRecoveryServiceTests
         _records = new FakeRecordStore(_log);
         _codes = new FakeRecoveryCodeStore(_log);
         _admin = new FakeUserPoolAdmin(_log);
+        _limiter = new FakeLimiter(_log);
+        _admin.AddUser("jane", "sub-jane", "acme");
+        _admin.AddUser("bob", "sub-bob", "acme");
         _service = Service(Acme);
     }
 
-    private TotpRecoveryService Service(TenantPolicy policy) =>
-        new(new TenantResolver(new FakePolicyStore(_log, policy)), new FakeLimiter(_log), _codes, _admin, _records, new AuditTrail(_audit, _time), _time);
+    private TotpRecoveryService Service(TenantPolicy policy)
+    {
+        var trail = new AuditTrail(_audit, _time);
+        return new(new TenantResolver(new FakePolicyStore(_log, policy)), new RecoveryAttempts(_limiter, _time), _codes, _admin,
+            new LostFactorRemoval(_admin, _records, _codes), new DestructiveAction(trail), trail);
+    }
 
     private static CallerContext Caller(string username = "jane", string ip = "203.0.113.7") =>
         new() { RequestId = "req-1", ClientId = "client-1", Username = username, SourceIp = ip };
 
-    private async Task<IReadOnlyList<string>> EnrollAsync(string username = "jane")
+    private async Task<IReadOnlyList<string>> EnrollAsync(string sub = "sub-jane")
     {
-        await _records.PutAsync(new EnrollmentRecord("acme", username, null, "Pixel 9", _time.Now), CancellationToken.None);
-        return (await new RecoveryCodeIssuer(_codes, _time).IssueAsync("acme", username, 5, CancellationToken.None)).Codes;
+        await _records.PutAsync(new EnrollmentRecord("acme", "jane", sub, "Pixel 9", _time.Now), CancellationToken.None);
+        return (await new RecoveryCodeIssuer(_codes, _time).IssueAsync("acme", sub, 5, CancellationToken.None)).Codes;
     }
 
     [Fact]
-    public async Task A_right_code_removes_the_factor_the_record_and_every_code_and_says_how_in_the_audit()
+    public async Task A_right_code_writes_the_intent_then_removes_the_factor_the_record_and_every_code_and_says_how_in_the_outcome()
     {
         var codes = await EnrollAsync();
         _admin.Answer = FactorRemoval.PreferenceDisabled;
@@ -54,13 +63,18 @@ public class TotpRecoveryServiceTests
 
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[2])!, CancellationToken.None);
 
-        Assert.Equal(["policy", "limit:RECOVERY", "limit:RECOVERY", "codes:consume", "cognito:AdminRemove", "cognito:AdminSignOut"], _log.Calls.Take(6));
+        Assert.Equal(["policy", "limit:RECOVERY", "cognito:AdminGetUser", "count:RECOVERY_FAILURE", "codes:consume", "audit:STARTED",
+            "cognito:AdminRemove", "cognito:AdminSignOut"], _log.Calls.Take(8));
         Assert.Equal(["jane"], _admin.Removed);
         Assert.Equal(["jane"], _admin.SignedOut);
         Assert.Empty(_records.Records);
-        Assert.Null(_codes.SetOf("acme", "jane"));
-        var e = _audit.Events.Single();
-        Assert.Equal((AuditEventType.TotpRecovery, "SUCCESS", "PREFERENCE_DISABLED", "SIGNED_OUT", "jane"), (e.EventType, e.Outcome, e.FactorRemoval, e.SignOut, e.Username));
+        Assert.Null(_codes.SetOf("acme", "sub-jane"));
+        Assert.Equal(2, _audit.Events.Count);
+        var (intent, outcome) = (_audit.Events[0], _audit.Events[1]);
+        Assert.Equal((AuditEventType.TotpRecovery, "STARTED", "jane", "sub-jane"), (intent.EventType, intent.Outcome, intent.Username, intent.UserSub));
+        Assert.Equal((AuditEventType.TotpRecovery, "SUCCESS", "PREFERENCE_DISABLED", "SIGNED_OUT", "jane", "sub-jane"),
+            (outcome.EventType, outcome.Outcome, outcome.FactorRemoval, outcome.SignOut, outcome.Username, outcome.UserSub));
+        Assert.True(outcome.OccurredAt > intent.OccurredAt);
     }
 
     [Fact]
@@ -73,28 +87,29 @@ public class TotpRecoveryServiceTests
 
         Assert.Equal(["jane"], _admin.Removed);
         Assert.Empty(_records.Records);
-        Assert.Null(_codes.SetOf("acme", "jane"));
-        var e = _audit.Events.Single();
+        Assert.Null(_codes.SetOf("acme", "sub-jane"));
+        var e = _audit.Events.Last();
         Assert.Equal(("SUCCESS", "DELETED", "UPSTREAM_ERROR"), (e.Outcome, e.FactorRemoval, e.SignOut));
     }
 
     [Fact]
-    public async Task Unknown_user_no_codes_wrong_code_and_a_used_code_all_end_the_same_way_and_remove_nothing()
+    public async Task Unknown_user_no_codes_wrong_code_used_code_and_another_users_code_end_the_same_way_name_no_user_and_remove_nothing()
     {
         var codes = await EnrollAsync();
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[0])!, CancellationToken.None);
-        var others = await EnrollAsync("bob");
+        var others = await EnrollAsync("sub-bob");
         _log.Calls.Clear();
         _admin.Removed.Clear();
+        var before = _audit.Events.Count;
 
         // Each returns normally (the route answers 202 ACCEPTED) after the same calls.
         var cases = new (string User, string Code)[]
         {
             ("nobody", "ABCDE23456"),                            // unknown user
-            ("jane", "ABCDE23456"),                              // enrolled before, codes gone
+            ("jane", "ABCDE23456"),                              // recovered before, codes gone
             ("bob", "ABCDE23456"),                               // wrong code
             ("jane", RecoveryCode.Normalize(codes[0])!),         // used code
-            ("bob", RecoveryCode.Normalize(codes[1])!),          // another user's code
+            ("jane", RecoveryCode.Normalize(others[1])!),        // another user's code
         };
         var calls = new List<string>();
         foreach (var (user, code) in cases)
@@ -106,23 +121,35 @@ public class TotpRecoveryServiceTests
 
         Assert.Single(calls.Distinct());
         Assert.Empty(_admin.Removed);
-        Assert.All(_audit.Events.Skip(1), e => Assert.Equal(("FAILED", "CODE_MISMATCH"), (e.Outcome, e.Reason)));
-        Assert.NotNull(_codes.SetOf("acme", "bob"));
-        Assert.True(await _codes.TryConsumeAsync("acme", "bob", others[1], CancellationToken.None));
+        Assert.All(_audit.Events.Skip(before), e => Assert.Equal(("FAILED", "CODE_MISMATCH", null, null), (e.Outcome, e.Reason, e.Username, e.UserSub)));
+        Assert.True(await _codes.TryConsumeAsync("acme", "sub-bob", others[1], CancellationToken.None));
     }
 
     [Fact]
-    public async Task Attempts_are_limited_per_username_and_per_source_whether_or_not_the_user_exists()
+    public async Task Attempts_are_limited_per_source_and_the_route_spends_no_users_counter()
     {
-        for (var i = 0; i < 3; i++) await _service.RecoverAsync(Caller("nobody", $"198.51.100.{i}"), "ABCDE23456", CancellationToken.None);
-        var perUser = await Assert.ThrowsAsync<EnrollmentException>(() => _service.RecoverAsync(Caller("nobody", "198.51.100.9"), "ABCDE23456", CancellationToken.None));
-        Assert.Equal((ErrorCode.RateLimited, DenialReason.RecoveryAttemptLimit, 45 * 60), (perUser.Code, perUser.Reason, perUser.RetryAfterSeconds));
-
-        for (var i = 0; i < 3; i++) await _service.RecoverAsync(Caller($"user-{i}", "203.0.113.50"), "ABCDE23456", CancellationToken.None);
+        for (var i = 0; i < 3; i++) await _service.RecoverAsync(Caller("jane", "203.0.113.50"), "ABCDE23456", CancellationToken.None);
         _log.Calls.Clear();
-        var perSource = await Assert.ThrowsAsync<EnrollmentException>(() => _service.RecoverAsync(Caller("user-9", "203.0.113.50"), "ABCDE23456", CancellationToken.None));
-        Assert.Equal(DenialReason.RecoveryAttemptLimit, perSource.Reason);
-        Assert.Equal(["policy", "limit:RECOVERY", "audit:DENIED"], _log.Calls); // the source first: no counter for user-9
+        var perSource = await Assert.ThrowsAsync<EnrollmentException>(() => _service.RecoverAsync(Caller("bob", "203.0.113.50"), "ABCDE23456", CancellationToken.None));
+        Assert.Equal((ErrorCode.RateLimited, DenialReason.RecoveryAttemptLimit, 45 * 60), (perSource.Code, perSource.Reason, perSource.RetryAfterSeconds));
+        Assert.Equal(["policy", "limit:RECOVERY", "audit:DENIED"], _log.Calls); // the source first: bob is not even looked up
+
+        // From other sources, jane's wrong guesses spent nothing of hers: her own sign-in path keeps all its attempts.
+        Assert.Equal(0, _limiter.CountOf("sub-jane", RecoveryAttempts.UserFailureAction));
+    }
+
+    [Fact]
+    public async Task When_the_users_shared_failure_counter_is_used_up_the_route_does_not_try_even_a_right_code()
+    {
+        var codes = await EnrollAsync();
+        var attempts = new RecoveryAttempts(_limiter, _time);
+        for (var i = 0; i < 3; i++) Assert.NotNull(await attempts.TryReserveFailureAsync(new CompiledTenantPolicy(Acme), "sub-jane", CancellationToken.None));
+
+        await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[0])!, CancellationToken.None);
+
+        Assert.Empty(_admin.Removed);
+        Assert.Equal(("DENIED", DenialReason.RecoveryAttemptLimit), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
+        Assert.True(await _codes.TryConsumeAsync("acme", "sub-jane", codes[0], CancellationToken.None));
     }
 
     [Fact]
@@ -133,10 +160,10 @@ public class TotpRecoveryServiceTests
 
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[0])!, CancellationToken.None);
 
-        Assert.Equal(("FAILED", "UPSTREAM_ERROR"), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
+        Assert.Equal(("FAILED", "UPSTREAM_ERROR"), (_audit.Events.Last().Outcome, _audit.Events.Last().Reason));
         Assert.Empty(_admin.SignedOut); // nothing removed, nothing to sign out for
-        Assert.Null(_audit.Events.Single().SignOut);
-        Assert.False(await _codes.TryConsumeAsync("acme", "jane", codes[0], CancellationToken.None));
+        Assert.Null(_audit.Events.Last().SignOut);
+        Assert.False(await _codes.TryConsumeAsync("acme", "sub-jane", codes[0], CancellationToken.None));
     }
 
     [Fact]

@@ -49,9 +49,10 @@ public sealed class AdminPolicyRouteTests(MotoBackend backend)
     }
 
     [Fact]
-    public async Task The_app_client_decides_the_tenant_when_the_token_has_no_tenant_claim_and_groups_may_come_as_a_json_array()
+    public async Task The_callers_own_binding_decides_the_tenant_when_the_token_has_no_tenant_claim_and_groups_may_come_as_a_json_array()
     {
         var acme = await _bed.CreateTenantAsync("acme");
+        _bed.Bindings.ByToken[Token] = new("alice", "sub-alice", acme.TenantId);
         var request = PolicyRequest(AdminGetPolicyFunction.Route, acme.TenantId)
             .WithAccessToken(Token, "alice", acme.AppClientIds[0])
             .WithClaim("cognito:groups", $"[\"{acme.Admin.GroupName}\"]");
@@ -66,6 +67,7 @@ public sealed class AdminPolicyRouteTests(MotoBackend backend)
     {
         var acme = await _bed.CreateTenantAsync("acme");
         var globex = await _bed.CreateTenantAsync("globex");
+        _bed.Bindings.ByToken[Token] = new("alice", "sub-alice", acme.TenantId);
 
         var other = await GetAsync(As(PolicyRequest(AdminGetPolicyFunction.Route, globex.TenantId), acme, "alice"));
         var missing = await GetAsync(As(PolicyRequest(AdminGetPolicyFunction.Route, "no-such-tenant"), acme, "alice"));

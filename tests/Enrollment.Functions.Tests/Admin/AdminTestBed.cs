@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Binding;
+using Enrollment.Core.Recovery;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
@@ -27,14 +29,17 @@ public sealed class AdminTestBed
         PolicyStore = new DynamoDbTenantPolicyStore(Dynamo, backend.Tables.Tenants);
         AuditLog = new DynamoDbAuditLog(Dynamo, backend.Tables.Audit);
         Records = new DynamoDbEnrollmentRecordStore(Dynamo, backend.Tables.UserState);
-        RecoveryCodes = new DynamoDbRecoveryCodeStore(Dynamo, backend.Tables.UserState, Time);
+        RecoveryCodes = new DynamoDbRecoveryCodeStore(Dynamo, backend.Tables.UserState, Time, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
+        Grace = new DynamoDbGracePeriodStore(Dynamo, backend.Tables.UserState);
         Services = AdminServices.Create(PolicyStore, new DynamoDbAuditReader(Dynamo, backend.Tables.Audit), new AuditTrail(AuditLog, Time), Time,
-            TimeSpan.FromSeconds(60), () => AuditCursorSigner.FromText(CursorSecret), () => (UserPool, Records, RecoveryCodes));
+            TimeSpan.FromSeconds(60), new TenantBindingReader(Bindings, Time), () => AuditCursorSigner.FromText(CursorSecret),
+            () => new AdminServices.UserPorts(UserPool, Records, RecoveryCodes, Grace));
         var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(8));
         GetPolicy = new AdminGetPolicyFunction(Services.Policies, runner);
         PutPolicy = new AdminPutPolicyFunction(Services.Policies, Services.PolicyCacheLifetime, runner);
         Audit = new AdminAuditQueryFunction(Services.Audit, runner);
         Reset = new AdminResetTotpFunction(Services.Reset, runner);
+        GrantGrace = new AdminGrantGraceFunction(Services.Grace, runner);
     }
 
     public IAmazonDynamoDB Dynamo { get; }
@@ -43,6 +48,9 @@ public sealed class AdminTestBed
     public DynamoDbAuditLog AuditLog { get; }
     public AdminServices Services { get; }
     public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
+
+    /// <summary>GetUser by token, for callers whose token has no tenant_id claim (their own binding decides).</summary>
+    public FakeTenantLookup Bindings { get; } = new();
     public DynamoDbEnrollmentRecordStore Records { get; }
     public DynamoDbRecoveryCodeStore RecoveryCodes { get; }
     public StringWriter Log { get; } = new();
@@ -50,6 +58,8 @@ public sealed class AdminTestBed
     public AdminPutPolicyFunction PutPolicy { get; }
     public AdminAuditQueryFunction Audit { get; }
     public AdminResetTotpFunction Reset { get; }
+    public AdminGrantGraceFunction GrantGrace { get; }
+    public DynamoDbGracePeriodStore Grace { get; }
 
     /// <summary>A new tenant with its own app client and admin group, stored at version 1.</summary>
     public async Task<TenantPolicy> CreateTenantAsync(string prefix, Func<TenantPolicy, TenantPolicy>? customize = null)

@@ -22,9 +22,9 @@ public sealed class FakeBackedFunctions
     {
         var calls = new CallLog();
         Calls = calls;
-        Pool = new FakeUserPool(calls);
+        Pool = new FakeUserPool(calls) { TenantAttribute = Demo.TenantId };
         Audit = new FakeAuditLog(calls);
-        var tenants = new TenantResolver(new FakePolicyStore(calls, Demo));
+        var tenants = new TenantResolver(new FakePolicyStore(calls, Demo), new Enrollment.Core.Binding.TenantBindingReader(Pool.Binding, TimeProvider.System));
         var limiter = new FakeLimiter(calls);
         var records = new FakeRecordStore(calls);
         var service = new TotpEnrollmentService(tenants, Pool, limiter, new AuditTrail(Audit, TimeProvider.System), TimeProvider.System,

@@ -63,7 +63,7 @@ public sealed class DynamoDbSignInStoresTests(UserStateTableFixture table) : ICl
         var item = (await table.Client.GetItemAsync(new GetItemRequest
         {
             TableName = UserStateTableFixture.Table,
-            Key = new() { ["pk"] = new AttributeValue { S = $"TENANT#demo#USER#{user}" }, ["sk"] = new AttributeValue { S = "GRACE" } },
+            Key = new() { ["pk"] = new AttributeValue { S = UserStateKeys.UserPartition("demo", user) }, ["sk"] = new AttributeValue { S = "GRACE" } },
         }, TestContext.Current.CancellationToken)).Item;
         Assert.Equal("2026-03-01T10:00:00.1230000Z", item["startedAt"].S);
     }

@@ -46,7 +46,7 @@ public sealed class ConcurrencyAndFaultTests(MotoBackend backend)
         const string token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
         var associate = await BackedFunctions.Call(functions.MeAssociate.Handle,
-            HttpApiRequestBuilder.Post("/v1/me/totp/associate").WithAccessToken(token, "nina", pool.ClientId));
+            HttpApiRequestBuilder.Post("/v1/me/totp/associate").WithAccessToken(token, "nina", pool.ClientId, tenant.TenantId));
         associate.AssertError(502, "UPSTREAM_ERROR");
         var verify = await BackedFunctions.Call(functions.ChallengeVerify.Handle, HttpApiRequestBuilder.Post("/v1/challenge/totp/verify")
             .WithBody($$"""{"session":"{{new string('S', 40)}}","username":"nina","clientId":"{{pool.ClientId}}","code":"123456"}"""));
@@ -63,7 +63,7 @@ public sealed class ConcurrencyAndFaultTests(MotoBackend backend)
     public async Task DynamoDB_unreachable_is_503_fast_with_no_secret()
     {
         var pool = await CognitoTestPool.CreateAsync(backend.Cognito, MfaConfigurations.Optional);
-        var username = await pool.CreateConfirmedUserAsync();
+        var username = await pool.CreateConfirmedUserAsync(tenantId: "unreachable"); // bound, so DynamoDB is what fails
         var accessToken = await pool.SignInForAccessTokenAsync(username);
         var functions = backend.Functions(_log, dynamoEndpoint: ClosedPort());
 

@@ -54,9 +54,13 @@ public sealed class MotoBackend : IAsyncLifetime
             ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, DynamoMotoFixture.Credentials)
             : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
         var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
-        var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId);
+        var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId,
+            recoveryCodePepper: Pepper);
         return new BackedFunctions(services);
     }
+
+    /// <summary>The recovery code pepper the tests' functions run with (production: RECOVERY_CODE_PEPPER from Secrets Manager).</summary>
+    public const string Pepper = "test-pepper-of-the-moto-backed-functions-0123456789";
 
     /// <summary>Writes a tenant whose only app client is the pool's.</summary>
     public async Task<TenantPolicy> CreateTenantAsync(CognitoTestPool pool, Func<TenantPolicy, TenantPolicy>? customize = null)
@@ -64,6 +68,8 @@ public sealed class MotoBackend : IAsyncLifetime
         var policy = new TenantPolicy { TenantId = "t-" + Guid.NewGuid().ToString("N")[..10], DisplayName = "Acme Test", AppClientIds = [pool.ClientId] };
         policy = customize?.Invoke(policy) ?? policy;
         await new DynamoDbTenantPolicyStore(Dynamo, Tables.Tenants).PutAsync(policy, null, TestContext.Current.CancellationToken);
+        // The pool's users belong to its first tenant unless a test binds them otherwise (custom:tenant_id).
+        pool.DefaultTenantId ??= policy.TenantId;
         return policy;
     }
 

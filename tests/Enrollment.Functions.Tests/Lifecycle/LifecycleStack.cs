@@ -31,6 +31,7 @@ public sealed class LifecycleStack : IAsyncLifetime
     {
         await Backend.InitializeAsync();
         Pool = await CognitoTestPool.CreateAsync(Backend.Cognito, MfaConfigurations.Optional);
+        Pool.DefaultTenantId = DemoTenant;
 
         var sample = TenantPolicyDocument.ParseMany(await File.ReadAllTextAsync(Path.Combine(EventsFolder, "tenants.sample.json"))).Single();
         var strict = new TenantPolicy

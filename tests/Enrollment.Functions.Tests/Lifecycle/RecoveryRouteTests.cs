@@ -31,18 +31,17 @@ public sealed class RecoveryRouteTests(LifecycleStack stack)
         Assert.All(answers, a => Assert.Equal(202, a.StatusCode));
         Assert.Single(answers.Select(Shape).Distinct());
         Assert.Equal(ChallengeNames.SoftwareTokenMfa, (await stack.Pool.SignInAsync(enrolled.Username, CognitoTestPool.Password)).ChallengeName);
-        Assert.Equal(("FAILED", "CODE_MISMATCH"), ((await stack.AuditOfAsync(plain.Username)).Single()["outcome"].S, (await stack.AuditOfAsync(plain.Username)).Single()["reason"].S));
+        // Nothing proven, nothing attributed: the failed attempts name no user in the audit trail.
+        Assert.Empty(await stack.AuditOfAsync(plain.Username));
+        Assert.DoesNotContain(await stack.AuditOfAsync(enrolled.Username), e => e["eventType"].S == "TOTP_RECOVERY");
     }
 
     [Fact]
-    public async Task Attempts_are_limited_per_username_and_per_source_with_retry_after()
+    public async Task Attempts_are_limited_per_source_with_retry_after_and_never_per_username()
     {
+        // Guesses for one username from many sources spend no counter of that user (anyone could lock them out).
         var username = "target-" + Guid.NewGuid().ToString("N")[..8];
-        for (var i = 0; i < 5; i++) Assert.Equal(202, (await _app.RecoverAsync(username, "AAAAA-AAAAA", stack.NextSourceIp())).StatusCode);
-        var perUser = await _app.RecoverAsync(username, "AAAAA-AAAAA", stack.NextSourceIp());
-        perUser.AssertError(429, "RATE_LIMITED");
-        Assert.Equal("RECOVERY_ATTEMPT_LIMIT", perUser.Reason);
-        Assert.InRange(int.Parse(perUser.Headers["retry-after"]), 1, 3600);
+        for (var i = 0; i < 6; i++) Assert.Equal(202, (await _app.RecoverAsync(username, "AAAAA-AAAAA", stack.NextSourceIp())).StatusCode);
 
         var source = stack.NextSourceIp();
         for (var i = 0; i < 5; i++) Assert.Equal(202, (await _app.RecoverAsync($"spray-{i}-{Guid.NewGuid():N}", "AAAAA-AAAAA", source)).StatusCode);
@@ -88,8 +87,8 @@ public sealed class RecoveryRouteTests(LifecycleStack stack)
 
         Assert.All(answers, a => Assert.Equal(202, a.StatusCode));
         var outcomes = (await stack.AuditOfAsync(user.Username)).Where(e => e["eventType"].S == "TOTP_RECOVERY").Select(e => e["outcome"].S).ToList();
-        Assert.Equal(5, outcomes.Count);
-        Assert.Equal(1, outcomes.Count(o => o == "SUCCESS"));
+        // Under the user: the winner's intent and outcome; the four losers proved nothing and name no one.
+        Assert.Equal(["STARTED", "SUCCESS"], outcomes.Order(StringComparer.Ordinal));
         Assert.Null((await stack.Pool.SignInAsync(user.Username, CognitoTestPool.Password)).ChallengeName);
     }
 

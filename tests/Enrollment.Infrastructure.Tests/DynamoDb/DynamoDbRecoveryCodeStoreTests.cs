@@ -16,7 +16,7 @@ public sealed class DynamoDbRecoveryCodeStoreTests(DynamoMotoFixture dynamo) : I
     public async ValueTask InitializeAsync()
     {
         _table = await dynamo.CreateUserStateTableAsync();
-        _store = new DynamoDbRecoveryCodeStore(dynamo.Client, _table, TimeProvider.System);
+        _store = new DynamoDbRecoveryCodeStore(dynamo.Client, _table, TimeProvider.System, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -44,7 +44,7 @@ public sealed class DynamoDbRecoveryCodeStoreTests(DynamoMotoFixture dynamo) : I
     [Fact]
     public async Task Twenty_concurrent_uses_of_one_code_let_exactly_one_through()
     {
-        var store = new DynamoDbRecoveryCodeStore(dynamo.SerializedClient, _table, TimeProvider.System);
+        var store = new DynamoDbRecoveryCodeStore(dynamo.SerializedClient, _table, TimeProvider.System, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
         var issued = await IssueAsync(store: store);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var uses = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
@@ -81,7 +81,7 @@ public sealed class DynamoDbRecoveryCodeStoreTests(DynamoMotoFixture dynamo) : I
     [Fact]
     public async Task Concurrent_replacements_leave_exactly_one_whole_set()
     {
-        var store = new DynamoDbRecoveryCodeStore(dynamo.SerializedClient, _table, TimeProvider.System);
+        var store = new DynamoDbRecoveryCodeStore(dynamo.SerializedClient, _table, TimeProvider.System, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
         await IssueAsync(store: store);
         var attempts = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {

@@ -33,8 +33,11 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _moto = await MotoServer.StartAsync();
+        // The production client, with a longer attempt: moto on a machine shared by parallel test runs can take
+        // seconds to create a table, and a timed-out DynamoDB attempt is not retried (HangBoundedRetryPolicy; the
+        // attempt bound itself is tested against a listener that never answers, DynamoDbHungTests).
         _client = DynamoDbClientFactory.Create(
-            new DynamoDbClientSettings { Endpoint = _moto.Endpoint, Region = MotoServer.Region }, Credentials);
+            new DynamoDbClientSettings { Endpoint = _moto.Endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(15) }, Credentials);
         _serializedClient = new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
         {
             ServiceURL = _moto.Endpoint.ToString(),
@@ -52,6 +55,12 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     public static string UniqueName(string kind) => $"{kind}-{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Tables are created with the 30 s client: on a loaded machine the production client's short attempt timeout can
+    /// give up on a CreateTable that moto then completes, and its retry fails with "Table already exists".
+    /// </summary>
+    private IAmazonDynamoDB SetupClient => SerializedClient;
 
     /// <summary>Audit: pk/sk, index byTenantTime on gsi1pk/gsi1sk projecting all, TTL on expiresAt.</summary>
     public async Task<string> CreateAuditTableAsync()
@@ -104,14 +113,14 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// On a loaded machine the SDK can time out on a CreateTable moto then completes, and retry it: the retry finds the
+    /// Over the 30 s setup client; should its own retry still meet a CreateTable moto completed late, the retry finds the
     /// table. Names are unique per call, so an existing table is this call's own.
     /// </summary>
     private async Task CreateTableAsync(CreateTableRequest request)
     {
         try
         {
-            await Client.CreateTableAsync(request);
+            await SetupClient.CreateTableAsync(request);
         }
         catch (ResourceInUseException)
         {
@@ -119,7 +128,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     private Task EnableTimeToLiveAsync(string table, string attribute) =>
-        Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        SetupClient.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
         {
             TableName = table,
             TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true },

@@ -16,4 +16,8 @@ public sealed record CreateUserPoolClientRequest
 
     /// <summary>Minutes a challenge session lives (3 to 15).</summary>
     public int? AuthSessionValidity { get; init; }
+
+    /// <summary>The attributes a user's token may read (GetUser) and write (UpdateUserAttributes).</summary>
+    public IReadOnlyList<string>? ReadAttributes { get; init; }
+    public IReadOnlyList<string>? WriteAttributes { get; init; }
 }

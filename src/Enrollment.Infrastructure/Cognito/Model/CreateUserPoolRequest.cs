@@ -12,4 +12,7 @@ public sealed record CreateUserPoolRequest
     public IReadOnlyList<string>? AutoVerifiedAttributes { get; init; }
     public IReadOnlyList<string>? UsernameAttributes { get; init; }
     public IReadOnlyDictionary<string, string>? UserPoolTags { get; init; }
+    public IReadOnlyList<SchemaAttribute>? Schema { get; init; }
+    public UsernameConfiguration? UsernameConfiguration { get; init; }
+    public AdminCreateUserConfig? AdminCreateUserConfig { get; init; }
 }
