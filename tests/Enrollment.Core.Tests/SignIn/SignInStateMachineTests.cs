@@ -58,8 +58,9 @@ public sealed class SignInStateMachineTests
     [InlineData(Password, true, false, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
     [InlineData(Password + " SOFTWARE_TOKEN_MFA+", true, false, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
     [InlineData(Password + " SOFTWARE_TOKEN_MFA+", true, true, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
-    // Cognito TOTP passed but we hold no record: the user has a factor, so no gate.
-    [InlineData(Password + " SOFTWARE_TOKEN_MFA+", false, true, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
+    // "Enrolled" is the service's fact (Cognito's factor weighed by the policy), not the session's alone: a factor the
+    // tenant does not count (set up around the policy) meets the gate even after Cognito's TOTP passed.
+    [InlineData(Password + " SOFTWARE_TOKEN_MFA+", false, true, false, "CUSTOM_CHALLENGE:ENROLLMENT_GATE", SignInReasons.EnrollmentGateAsked)]
     // Tenant without the requirement.
     [InlineData(Password, false, false, false, "ISSUE_TOKENS", SignInReasons.MfaNotRequired)]
     // The enrollment gate.
