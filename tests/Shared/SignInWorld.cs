@@ -11,7 +11,9 @@ namespace Enrollment.Testing;
 /// does not, and issues no recovery codes. Users of "demo" (bound by custom:tenant_id, state keyed by sub):
 /// enrolled-user (software token at Cognito, enrollment record, two recovery codes), new-user (never seen),
 /// late-user (grace started 60 days ago), recovered-user (software token at Cognito, signed in with a recovery code
-/// after enrolling).
+/// after enrolling), removed-user (enrolled through us, then the factor removed at Cognito: our record left behind),
+/// outside-user (a software token set up at Cognito around the policy: no record). relaxed-user belongs to "relaxed";
+/// unbound-user has no binding.
 /// </summary>
 public sealed class SignInWorld
 {
@@ -29,6 +31,10 @@ public sealed class SignInWorld
         ["new-user"] = "0d5a7e39-2b6c-4f18-8a9d-7c6b5a4e3f21",
         ["late-user"] = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
         ["recovered-user"] = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+        ["removed-user"] = "5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f",
+        ["outside-user"] = "7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d",
+        ["relaxed-user"] = "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+        ["unbound-user"] = "4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a",
     };
 
     /// <summary>The user's sub: the key of all its state.</summary>
@@ -67,7 +73,10 @@ public sealed class SignInWorld
         Grace.Seed("demo", Sub("late-user"), Start.AddDays(-60));
         Enroll("recovered-user", "Old phone", Start.AddDays(-50));
         Recoveries.RecordAsync("demo", Sub("recovered-user"), Start.AddDays(-9), default).Wait();
-        foreach (var username in new[] { "new-user", "late-user", "someone" }) UserPool.AddUser(username);
+        Enroll("removed-user", "Pixel 7", Start.AddDays(-30));
+        UserPool.RemoveFactor("removed-user");
+        UserPool.AddUser("outside-user", FakeSignInUserPool.SoftwareTokenMfa);
+        foreach (var username in new[] { "new-user", "late-user", "someone", "relaxed-user", "unbound-user" }) UserPool.AddUser(username);
     }
 
     public FixedTime Time { get; } = new(Start);
