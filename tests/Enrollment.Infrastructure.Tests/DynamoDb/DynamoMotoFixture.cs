@@ -66,7 +66,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     public async Task<string> CreateAuditTableAsync()
     {
         var name = UniqueName("audit");
-        await SetupClient.CreateTableAsync(new CreateTableRequest
+        await CreateTableOnceAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -101,7 +101,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     private async Task<string> CreateKeyValueTableAsync(string kind, string? ttl)
     {
         var name = UniqueName(kind);
-        await SetupClient.CreateTableAsync(new CreateTableRequest
+        await CreateTableOnceAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -110,6 +110,21 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
         });
         if (ttl is not null) await EnableTimeToLiveAsync(name, ttl);
         return name;
+    }
+
+    /// <summary>
+    /// CreateTable, where a retry after a timed-out attempt (a loaded machine) meets ResourceInUseException: the name is
+    /// unique to this call, so the table that exists is the one the first attempt created.
+    /// </summary>
+    private async Task CreateTableOnceAsync(CreateTableRequest request)
+    {
+        try
+        {
+            await SetupClient.CreateTableAsync(request);
+        }
+        catch (ResourceInUseException)
+        {
+        }
     }
 
     private Task EnableTimeToLiveAsync(string table, string attribute) =>
