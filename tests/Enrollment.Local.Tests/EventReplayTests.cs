@@ -6,6 +6,7 @@ using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Local.Hosting;
+using Enrollment.Local.Tests.OpenApi;
 using Enrollment.Local.Template;
 using Enrollment.Testing;
 using Xunit;
@@ -164,6 +165,10 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         Assert.Equal(e["requestContext"]!["requestId"]!.GetValue<string>(), headers.GetProperty("x-request-id").GetString());
         Assert.StartsWith("application/json", headers.GetProperty("content-type").GetString());
         Assert.Equal(status is >= 200 and < 300, body.RootElement.GetProperty("success").GetBoolean());
+        var http = e["requestContext"]!["http"]!;
+        OpenApiContract.AssertAnswer(http["method"]!.GetValue<string>(), http["path"]!.GetValue<string>(), status,
+            headers.EnumerateObject().ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.GetString() ?? ""),
+            response.RootElement.GetProperty("body").GetString()!);
         if (expected.Code is not null)
         {
             var error = body.RootElement.GetProperty("error");
