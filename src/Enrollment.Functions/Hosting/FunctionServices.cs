@@ -55,7 +55,7 @@ public sealed class FunctionServices
     {
         var policyStore = new DynamoDbTenantPolicyStore(dynamo, tables.Tenants);
         var tenants = new TenantResolver(new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime));
-        var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
+        var audit = new AuditTrail(new MeteredAuditLog(new DynamoDbAuditLog(dynamo, tables.Audit), log, time), time);
         var userPool = new CognitoUserPoolTotp(cognito);
         var limiter = new DynamoDbRateLimiter(dynamo, tables.UserState);
         var records = new DynamoDbEnrollmentRecordStore(dynamo, tables.UserState);

@@ -18,7 +18,7 @@ public static class TriggerProductionPorts
         new DynamoDbEnrollmentRecordStore(db, tables.UserState),
         new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System),
         new DynamoDbRateLimiter(db, tables.UserState),
-        new DynamoDbAuditLog(db, tables.Audit));
+        new MeteredAuditLog(new DynamoDbAuditLog(db, tables.Audit), FunctionLog.Console));
 
     public const string NotWired =
         "The trigger functions' DynamoDB adapters are not wired: set TriggerProductionPorts.InfrastructureAdapters " +
