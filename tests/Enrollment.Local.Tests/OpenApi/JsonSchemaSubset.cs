@@ -13,7 +13,7 @@ namespace Enrollment.Local.Tests.OpenApi;
 /// </summary>
 public sealed class JsonSchemaSubset(JsonNode document)
 {
-    private static readonly HashSet<string> Annotations = ["description", "title", "summary", "default", "examples", "example", "deprecated"];
+    private static readonly HashSet<string> Annotations = ["description", "title", "summary", "default", "examples", "example", "deprecated", "$schema", "$id", "$comment"];
 
     private static readonly HashSet<string> Supported =
     [

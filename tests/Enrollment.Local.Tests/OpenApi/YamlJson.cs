@@ -12,11 +12,13 @@ namespace Enrollment.Local.Tests.OpenApi;
 /// </summary>
 public static partial class YamlJson
 {
-    public static JsonNode Load(string path)
+    public static JsonNode Load(string path) => Parse(File.ReadAllText(path), path);
+
+    public static JsonNode Parse(string yaml, string source = "YAML text")
     {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path)) stream.Load(reader);
-        return Convert(stream.Documents[0].RootNode) ?? throw new InvalidDataException($"{path} is empty.");
+        using (var reader = new StringReader(yaml)) stream.Load(reader);
+        return Convert(stream.Documents[0].RootNode) ?? throw new InvalidDataException($"{source} is empty.");
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
