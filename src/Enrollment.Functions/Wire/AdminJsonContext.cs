@@ -10,4 +10,5 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(SuccessEnvelope<PolicyData>))]
 [JsonSerializable(typeof(SuccessEnvelope<AuditPageData>))]
 [JsonSerializable(typeof(SuccessEnvelope<TotpResetData>))]
+[JsonSerializable(typeof(AuditEventData))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -39,14 +39,18 @@ public static class OpenApiContract
     {
         var path = pathAndQuery.Split('?', 2)[0];
         var schemas = Schemas;
-        JsonNode? json;
-        try
+        var contentType = (headers.TryGetValue("content-type", out var type) ? type : "application/json").Split(';')[0].Trim();
+        JsonNode? json = null;
+        if (contentType == "application/json")
         {
-            json = JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return [$"the body is not JSON"];
+            try
+            {
+                json = JsonNode.Parse(body);
+            }
+            catch (JsonException)
+            {
+                return [$"the body is not JSON"];
+            }
         }
 
         var operation = Operations.FirstOrDefault(o => o.RouteKey.StartsWith(method.ToUpperInvariant() + " ", StringComparison.Ordinal) && Matches(o.Path, path)).Operation;
@@ -55,6 +59,7 @@ public static class OpenApiContract
             // No route: API Gateway answers 404 itself, before any function.
             var errors = new List<string>();
             if (status != 404) errors.Add($"no operation in the spec, yet the status is {status} (API Gateway gives 404)");
+            if (json is null) return [$"an unknown route answered {contentType}"];
             errors.AddRange(schemas.Validate(schemas.Resolve("#/components/schemas/GatewayMessage"), json));
             return errors;
         }
@@ -72,9 +77,26 @@ public static class OpenApiContract
             if (present) found.AddRange(schemas.Validate(header["schema"]!, JsonValue.Create(value)).Select(e => $"header '{name}' {e}"));
         }
 
-        var schema = response["content"]?["application/json"]?["schema"];
-        if (schema is null) found.Add("the spec documents no JSON body for this status");
-        else found.AddRange(schemas.Validate(schema, json));
+        var schema = response["content"]?[contentType]?["schema"];
+        if (schema is null) found.Add($"the spec documents no {contentType} body for this status");
+        else if (contentType == "application/json") found.AddRange(schemas.Validate(schema, json));
+        else if (contentType == "application/x-ndjson")
+        {
+            // One JSON document per line, each valid against the schema.
+            var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                try
+                {
+                    found.AddRange(schemas.Validate(schema, JsonNode.Parse(lines[i])).Select(e => $"line {i + 1}: {e}"));
+                }
+                catch (JsonException)
+                {
+                    found.Add($"line {i + 1} is not JSON");
+                }
+            }
+        }
+        else found.AddRange(schemas.Validate(schema, JsonValue.Create(body)));
         return found;
     }
 
