@@ -65,7 +65,7 @@ public sealed class EnvVarsFileTests
         Assert.Equal("TenantsTable", environment["TENANTS_TABLE_NAME"]);         // template
         Assert.Equal("2048", environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"]);    // Parameters > runtime
         Assert.Equal("MeAssociateTotpFunction", environment["AWS_LAMBDA_FUNCTION_NAME"]);
-        Assert.Equal("AWS_Lambda_dotnet10", environment["AWS_EXECUTION_ENV"]);
+        Assert.False(environment.ContainsKey("AWS_EXECUTION_ENV")); // not defined for provided.* runtimes
         Assert.Equal("JSON", environment["AWS_LAMBDA_LOG_FORMAT"]);
         Assert.False(string.IsNullOrEmpty(environment["AWS_REGION"]));
     }

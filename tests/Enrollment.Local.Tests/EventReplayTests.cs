@@ -104,7 +104,21 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
     /// </summary>
     [Theory]
     [MemberData(nameof(TriggerEventFiles))]
-    public async Task Each_trigger_event_is_answered_by_the_function_the_template_attaches(string name)
+    public Task Each_trigger_event_is_answered_by_the_function_the_template_attaches(string name) =>
+        ReplayTriggerAsync(name, (template, function, bytes, log) =>
+            FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log }).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    /// <summary>
+    /// The same trigger events through the shipped artifact's path: the bootstrap in its own process, behind the local
+    /// Runtime API (one process per function, kept warm across events, as a Lambda execution environment is).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TriggerEventFiles))]
+    public Task Each_trigger_event_is_answered_by_the_bootstrap_through_the_runtime_api(string name) =>
+        ReplayTriggerAsync(name, async (template, function, bytes, log) =>
+            await (await backend.RuntimeApiHostAsync(template, function, log)).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    private async Task ReplayTriggerAsync(string name, Func<SamTemplate, string, byte[], StringWriter, Task<InvocationResult>> invoke)
     {
         var template = SamTemplate.Load(RepoPaths.Template);
         var bytes = await File.ReadAllBytesAsync(RepoPaths.Event(name), TestContext.Current.CancellationToken);
@@ -114,8 +128,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         var function = Assert.Single(template.CognitoTriggers, t => t.Triggers.Contains(trigger)).FunctionLogicalId;
 
         var log = new StringWriter();
-        var host = FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log });
-        var result = await host.InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await invoke(template, function, bytes, log);
 
         Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
         var answer = JsonNode.Parse(result.Payload)!.AsObject();
@@ -138,7 +151,25 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
 
     [Theory]
     [MemberData(nameof(EventFiles))]
-    public async Task Each_event_gets_its_expected_answer_from_the_handler_the_template_names(string name)
+    public Task Each_event_gets_its_expected_answer_from_the_handler_the_template_names(string name) =>
+        ReplayHttpAsync(name, (template, function, bytes, log) =>
+            FunctionHost.Start(template, function, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log }).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    /// <summary>Events whose outcome does not depend on the order they run in, one or more per kind of route.</summary>
+    public static TheoryData<string> RuntimeApiEventFiles =>
+    [
+        "me-associate.json", "me-associate-old-app.json", "me-verify.json", "me-verify-malformed-json.json", "challenge-associate.json",
+        "me-totp-status.json", "recover.json", "admin-get-policy.json", "admin-audit-query.json",
+    ];
+
+    /// <summary>HTTP events through the bootstrap in its own process behind the local Runtime API: the artifact's path.</summary>
+    [Theory]
+    [MemberData(nameof(RuntimeApiEventFiles))]
+    public Task Http_events_get_the_same_answers_from_the_bootstrap_through_the_runtime_api(string name) =>
+        ReplayHttpAsync(name, async (template, function, bytes, log) =>
+            await (await backend.RuntimeApiHostAsync(template, function, log)).InvokeAsync(bytes, cancellationToken: TestContext.Current.CancellationToken));
+
+    private async Task ReplayHttpAsync(string name, Func<SamTemplate, string, byte[], StringWriter, Task<InvocationResult>> invoke)
     {
         Assert.True(Expected.TryGetValue(name, out var expected), $"events/{name} has no expected outcome in {nameof(EventReplayTests)}");
         var template = SamTemplate.Load(RepoPaths.Template);
@@ -157,8 +188,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         }
 
         var log = new StringWriter();
-        var host = FunctionHost.Start(template, route.FunctionLogicalId, new FunctionHostOptions { EnvVars = backend.EnvVars, Log = log });
-        var result = await host.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(e.ToJsonString()), cancellationToken: TestContext.Current.CancellationToken);
+        var result = await invoke(template, route.FunctionLogicalId, System.Text.Encoding.UTF8.GetBytes(e.ToJsonString()), log);
 
         Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
         using var response = JsonDocument.Parse(result.Payload);
@@ -222,5 +252,23 @@ public sealed class EventReplayBackend : IAsyncLifetime
         return (username, await _pool.SignInForAccessTokenAsync(username));
     }
 
-    public ValueTask DisposeAsync() => _dynamo.DisposeAsync();
+    private readonly Dictionary<string, RuntimeApiFunctionHost> _runtimeApiHosts = new(StringComparer.Ordinal);
+
+    /// <summary>One bootstrap process per function for the whole class (warm after its first event), stopped at the end.</summary>
+    public async Task<RuntimeApiFunctionHost> RuntimeApiHostAsync(SamTemplate template, string function, StringWriter log)
+    {
+        if (!_runtimeApiHosts.TryGetValue(function, out var host))
+        {
+            host = await RuntimeApiFunctionHost.StartAsync(template, function, BootstrapForTests.Artifact,
+                new FunctionHostOptions { EnvVars = EnvVars, Log = TextWriter.Synchronized(new StringWriter()), Timeout = TimeSpan.FromSeconds(30) });
+            _runtimeApiHosts[function] = host;
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _runtimeApiHosts.Values) await host.DisposeAsync();
+        await _dynamo.DisposeAsync();
+    }
 }

@@ -25,6 +25,19 @@ public static class RepoPaths
     public static string GatewayTemplate => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gateway-template.yaml");
 
     /// <summary>
+    /// The managed build of bootstrap (src/Enrollment.Bootstrap/bin/CONFIG/net10.0/bootstrap.dll), in these tests'
+    /// configuration; building this test project builds it. What the Runtime API tests run when no native build is given.
+    /// </summary>
+    public static string ManagedBootstrapDll
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            return Path.Combine(Root, "src", "Enrollment.Bootstrap", "bin", framework.Parent!.Name, framework.Name, "bootstrap.dll");
+        }
+    }
+
+    /// <summary>
     /// The runner as `dotnet run` builds it (src/Enrollment.Local/bin/CONFIG/net10.0), in the configuration these
     /// tests were built in; building this test project builds it too.
     /// </summary>

@@ -33,10 +33,10 @@ public sealed class TemplateModelTests
         var parsed = function.ParseHandler();
         Assert.Equal("Enrollment.Functions", parsed.AssemblyName);
         Assert.Equal("Handle", parsed.MethodName);
-        Assert.Equal("dotnet10", function.Runtime);
+        Assert.Equal("provided.al2023", function.Runtime);
         Assert.Equal(["arm64"], function.Architectures);
-        Assert.Equal("./src/Enrollment.Functions/", function.CodeUri);
-        Assert.Equal(1024, function.MemorySize);
+        Assert.Equal("./", function.CodeUri); // the Makefile at the repository root builds bootstrap
+        Assert.Equal(512, function.MemorySize);
         Assert.Equal(10, function.Timeout);
         var logging = Assert.IsType<Dictionary<string, object?>>(function.Properties["LoggingConfig"]);
         Assert.Equal("JSON", logging["LogFormat"]);
@@ -258,6 +258,13 @@ public sealed class TemplateModelTests
         Assert.Equal("ALL", index.ProjectionType);
         Assert.True(audit.PointInTimeRecovery);
         Assert.Equal("Retain", audit.DeletionPolicy);
+        // Recovery codes and enrollment records survive a stack deletion or replacement too, and can be restored.
+        Assert.True(tables["UserStateTable"].PointInTimeRecovery);
+        Assert.Equal("Retain", tables["UserStateTable"].DeletionPolicy);
+        // Only the laptop stack deletes them with the stack.
+        var local = Load("EnvironmentName=local").Tables;
+        Assert.Equal("Delete", local["AuditTable"].DeletionPolicy);
+        Assert.Equal("Delete", local["UserStateTable"].DeletionPolicy);
         Assert.Empty(tables["TenantsTable"].GlobalSecondaryIndexes);
         Assert.Empty(tables["UserStateTable"].GlobalSecondaryIndexes);
     }

@@ -11,6 +11,27 @@ public static class TestTokens
 
     public static RsaSecurityKey Key { get; } = new(RSA.Create(2048)) { KeyId = KeyId };
 
+    /// <summary>
+    /// A Cognito-like ID token: <c>aud</c> (the app client) instead of <c>client_id</c>, <c>token_use</c> id, and no
+    /// <c>scope</c> claim (Cognito's ID tokens carry none).
+    /// </summary>
+    public static string Id(string issuer, string clientId, DateTimeOffset now) =>
+        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object>
+            {
+                ["iss"] = issuer,
+                ["sub"] = "3b1f7c9e-0000-4000-8000-000000000001",
+                ["aud"] = clientId,
+                ["token_use"] = "id",
+                ["cognito:username"] = "jane",
+                ["auth_time"] = now.ToUnixTimeSeconds(),
+                ["iat"] = now.ToUnixTimeSeconds(),
+                ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+            },
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
+        });
+
     /// <summary>A Cognito-like access token; <paramref name="claims"/> add to or replace the defaults.</summary>
     public static string Access(string issuer, string clientId, DateTimeOffset now, IDictionary<string, object>? claims = null, SecurityKey? key = null)
     {

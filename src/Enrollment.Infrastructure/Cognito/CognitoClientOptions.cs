@@ -15,6 +15,13 @@ public sealed record CognitoClientOptions
 
     public required string Region { get; init; }
 
+    /// <summary>
+    /// The endpoint is under one of the AWS partitions' domains (a service or VPC endpoint), not an emulator. Some
+    /// answers mean different things on each (<see cref="UnknownOperation"/>), and a fallback that leaves a factor in
+    /// place is allowed only off AWS.
+    /// </summary>
+    public bool EndpointIsAws => AwsPartitions.IsAwsHost(Endpoint.Host);
+
     /// <summary>How long one HTTP attempt may take, connect to last byte. The caller's token still applies on top.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMilliseconds(2500);
 

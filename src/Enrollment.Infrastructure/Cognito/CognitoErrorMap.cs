@@ -5,6 +5,13 @@ namespace Enrollment.Infrastructure.Cognito;
 /// <summary>
 /// The one place where Cognito's failures become the public error vocabulary (api.md). Messages are our own
 /// fixed text: nothing from the service, the request or the credential reaches the caller.
+/// <para>
+/// One map, two classes of operation. On the token operations (the caller's access token or session authorizes
+/// the call) NotAuthorized, ResourceNotFound, UserNotFound and InvalidParameter are about that credential: 401. On
+/// the IAM operations (Admin*: this function's role authorizes the call) the same names are about the target user or
+/// the pool, never the caller, whose token the API already verified: an unknown user is 404, the rest 502 (the
+/// pool, its configuration or our role is wrong; nothing the caller can fix).
+/// </para>
 /// </summary>
 public static class CognitoErrorMap
 {
@@ -12,10 +19,15 @@ public static class CognitoErrorMap
     public const string UnauthorizedMessage = "The access token or session is invalid or expired.";
     public const string RateLimitedMessage = "Too many requests to the user pool; try again later.";
     public const string UpstreamMessage = "The user pool could not complete the request.";
+    public const string UserNotInPoolMessage = "The user does not exist in the user pool.";
+    public const string AssociateAgainMessage = "No authenticator is being set up for this user; call associate again, then verify with a code from the new secret.";
 
     public const string ReasonConcurrentModification = "CONCURRENT_MODIFICATION";
     public const string ReasonSoftwareTokenNotVerified = "SOFTWARE_TOKEN_NOT_VERIFIED";
     public const string ReasonSoftwareTokenMfaUnavailable = "SOFTWARE_TOKEN_MFA_UNAVAILABLE";
+
+    /// <summary>VerifySoftwareToken found no associated software token for this user: associate again.</summary>
+    public const string ReasonSoftwareTokenNotAssociated = "SOFTWARE_TOKEN_NOT_ASSOCIATED";
 
     /// <summary>Cognito's per-second quotas refill quickly; a short pause is enough.</summary>
     public const int ThrottledRetryAfterSeconds = 1;
@@ -38,9 +50,24 @@ public static class CognitoErrorMap
 
     public static EnrollmentException Unauthorized() => new(ErrorCode.Unauthorized, UnauthorizedMessage);
 
-    public static EnrollmentException Upstream() => new(ErrorCode.UpstreamError, UpstreamMessage);
+    public static EnrollmentException Upstream(string? reason = null) => new(ErrorCode.UpstreamError, UpstreamMessage, reason);
 
-    private static EnrollmentException FromService(CognitoServiceException failure) => failure.ErrorType switch
+    private static EnrollmentException FromService(CognitoServiceException failure) =>
+        Shared(failure) ?? (CognitoOperation.IsIamAuthorized(failure.Operation) ? FromIamOperation(failure) : FromTokenOperation(failure));
+
+    /// <summary>What means the same on every operation: throttling (a bare 429 included), concurrent changes.</summary>
+    private static EnrollmentException? Shared(CognitoServiceException failure)
+    {
+        if (CognitoRetryRules.IsThrottling(failure))
+            return new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage,
+                retryAfterSeconds: failure.ErrorType == "LimitExceededException" ? LimitExceededRetryAfterSeconds : ThrottledRetryAfterSeconds);
+        return failure.ErrorType == "ConcurrentModificationException"
+            ? new EnrollmentException(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", ReasonConcurrentModification)
+            : null;
+    }
+
+    /// <summary>The caller's access token or session authorizes these: their refusals are about that credential.</summary>
+    private static EnrollmentException FromTokenOperation(CognitoServiceException failure) => failure.ErrorType switch
     {
         // AWS says EnableSoftwareTokenMFAException, moto CodeMismatchException; ExpiredCodeException is a code
         // already used (it is about the code, not the session: an expired session is NotAuthorizedException).
@@ -60,20 +87,28 @@ public static class CognitoErrorMap
         // token or session (pattern, length, or both/neither given).
         "InvalidParameterException" or "ValidationException" => Unauthorized(),
 
-        "TooManyRequestsException" or "ThrottlingException" =>
-            new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage, retryAfterSeconds: ThrottledRetryAfterSeconds),
-        "LimitExceededException" =>
-            new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage, retryAfterSeconds: LimitExceededRetryAfterSeconds),
+        // On verify it is about this user: no software token is associated (never associated, or replaced, or
+        // removed since): "does not exist for the user". The app associates again.
+        "SoftwareTokenMFANotFoundException" when failure.Operation == CognitoOperation.VerifySoftwareToken.Name =>
+            new EnrollmentException(ErrorCode.Conflict, AssociateAgainMessage, ReasonSoftwareTokenNotAssociated),
 
-        "ConcurrentModificationException" =>
-            new EnrollmentException(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", ReasonConcurrentModification),
-
-        // TOTP is not activated for the user pool: a configuration state retrying will not change.
+        // On associate, TOTP is not activated for the user pool: a configuration state retrying will not change.
         "SoftwareTokenMFANotFoundException" =>
             new EnrollmentException(ErrorCode.Conflict, "TOTP is not available for this user pool.", ReasonSoftwareTokenMfaUnavailable),
 
         // InternalErrorException, ForbiddenException (WAF), InvalidUserPoolConfigurationException, any 5xx,
         // anything unknown.
+        _ => Upstream(),
+    };
+
+    /// <summary>This function's IAM role authorizes these: their refusals are about the target user or the pool.</summary>
+    private static EnrollmentException FromIamOperation(CognitoServiceException failure) => failure.ErrorType switch
+    {
+        // The target user is gone (deleted in the console, say): the administrator's token is fine.
+        "UserNotFoundException" => new EnrollmentException(ErrorCode.NotFound, UserNotInPoolMessage),
+
+        // ResourceNotFound (the pool: USER_POOL_ID), NotAuthorized and InvalidParameter (the user's or the pool's
+        // state), OperationNotEnabled, InternalError, any 5xx, anything unknown: the upstream failed, not the caller.
         _ => Upstream(),
     };
 }

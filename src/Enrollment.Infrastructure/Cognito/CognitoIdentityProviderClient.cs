@@ -201,7 +201,8 @@ public sealed class CognitoIdentityProviderClient
                 operation.Name,
                 CognitoErrorReader.ReadErrorType(response.Headers, payload),
                 (int)response.StatusCode,
-                response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null);
+                response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
+                response.Content.Headers.ContentType?.MediaType);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

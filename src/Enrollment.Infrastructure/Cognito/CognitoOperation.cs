@@ -26,7 +26,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
 
     public static readonly CognitoOperation AdminGetUser = new("AdminGetUser", true, true);
     public static readonly CognitoOperation AdminSetUserMfaPreference = new("AdminSetUserMFAPreference", true, true);
-    // A repeat after success would fail SoftwareTokenMFANotFound and hide the success.
+    // Not repeated blindly: after a timeout its outcome is established with AdminGetUser (CognitoUserPoolAdmin).
     public static readonly CognitoOperation AdminDeleteSoftwareToken = new("AdminDeleteSoftwareToken", true, false);
     // Signing out a signed-out user succeeds: a repeat gives the same outcome.
     public static readonly CognitoOperation AdminUserGlobalSignOut = new("AdminUserGlobalSignOut", true, true);
@@ -40,4 +40,12 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
     public static readonly CognitoOperation AdminSetUserPassword = new("AdminSetUserPassword", true, false);
     public static readonly CognitoOperation CreateGroup = new("CreateGroup", true, false);
     public static readonly CognitoOperation AdminAddUserToGroup = new("AdminAddUserToGroup", true, true);
+
+    /// <summary>
+    /// IAM-authorized (Admin*, provisioning): its errors are about the target user or the pool, never the caller's
+    /// token (the caller is this function's role). Token operations are listed above with RequiresSigV4 false.
+    /// </summary>
+    public static bool IsIamAuthorized(string operationName) =>
+        operationName.StartsWith("Admin", StringComparison.Ordinal)
+        || operationName is "DescribeUserPool" or "CreateUserPool" or "SetUserPoolMfaConfig" or "CreateUserPoolClient" or "CreateGroup";
 }

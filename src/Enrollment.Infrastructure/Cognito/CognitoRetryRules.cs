@@ -7,13 +7,29 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 internal static class CognitoRetryRules
 {
+    /// <summary>
+    /// Throttling as botocore classifies it: the error codes of its standard retry mode
+    /// (<c>botocore/retries/standard.py</c>, ThrottledRetryableChecker: LimitExceededException included) and a bare
+    /// HTTP 429 (<c>botocore/data/_retry.json</c>, policy <c>too_many_requests</c>), whatever the body says.
+    /// </summary>
+    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    };
+
     public static bool IsRetryable(CognitoOperation operation, Exception failure) => failure switch
     {
         CognitoTransportException { Failure: CognitoTransportFailure.NotSent } => true,
         CognitoTransportException { Failure: CognitoTransportFailure.Timeout or CognitoTransportFailure.ConnectionLost } => operation.SafeToRepeat,
-        CognitoServiceException service => operation.SafeToRepeat && IsTransient(service),
+        CognitoServiceException service => operation.SafeToRepeat && (IsTransient(service) || IsThrottling(service)),
         _ => false,
     };
+
+    public static bool IsThrottling(CognitoServiceException failure) =>
+        failure.StatusCode == 429 || ThrottlingCodes.Contains(failure.ErrorType);
 
     /// <summary>Full jitter: uniform in [0, min(max, base * 2^retry)], so throttled callers spread out.</summary>
     public static TimeSpan Backoff(CognitoClientOptions options, int retry)
@@ -23,6 +39,7 @@ internal static class CognitoRetryRules
         return TimeSpan.FromMilliseconds(ceiling * jitter);
     }
 
+    /// <summary>botocore's transient errors: 500, 502, 503, 504 (and any other 5xx), InternalErrorException, request timeouts.</summary>
     private static bool IsTransient(CognitoServiceException failure) =>
-        failure.StatusCode >= 500 || failure.ErrorType is "TooManyRequestsException" or "InternalErrorException" or "ThrottlingException";
+        failure.StatusCode >= 500 || failure.ErrorType is "InternalErrorException" or "RequestTimeout" or "RequestTimeoutException";
 }

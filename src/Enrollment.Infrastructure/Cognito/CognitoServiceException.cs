@@ -7,13 +7,14 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public sealed class CognitoServiceException : Exception
 {
-    public CognitoServiceException(string operation, string errorType, int statusCode, string? requestId = null)
+    public CognitoServiceException(string operation, string errorType, int statusCode, string? requestId = null, string? mediaType = null)
         : base($"Cognito {operation} failed with {errorType} (HTTP {statusCode}).")
     {
         Operation = operation;
         ErrorType = errorType;
         StatusCode = statusCode;
         RequestId = requestId;
+        MediaType = mediaType;
     }
 
     /// <summary>The API operation, e.g. VerifySoftwareToken.</summary>
@@ -26,4 +27,10 @@ public sealed class CognitoServiceException : Exception
 
     /// <summary>x-amzn-RequestId, for AWS support cases; not sensitive.</summary>
     public string? RequestId { get; }
+
+    /// <summary>The answer's media type (e.g. <c>application/x-amz-json-1.1</c>, or <c>text/html</c> from a proxy or emulator).</summary>
+    public string? MediaType { get; }
+
+    /// <summary>No error type at all: not a modeled Cognito error (a proxy's page, an emulator's crash, a bare status).</summary>
+    public bool IsUntyped => ErrorType == CognitoErrorReader.UnknownError;
 }

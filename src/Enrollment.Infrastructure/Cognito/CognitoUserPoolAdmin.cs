@@ -1,19 +1,38 @@
 using Enrollment.Core.Enrollment;
+using Enrollment.Core.Errors;
 using Enrollment.Infrastructure.Cognito.Model;
 
 namespace Enrollment.Infrastructure.Cognito;
 
 /// <summary>
-/// The <see cref="IUserPoolAdmin"/> port: IAM-signed operations on one user pool. Removing a lost
-/// authenticator tries AdminDeleteSoftwareToken (the factor is gone; an MFA-required pool then asks for
-/// MFA_SETUP); where the endpoint does not know that operation (<see cref="UnknownOperation"/>: older
-/// regions, emulators) it turns the software-token preference off instead, and says which happened. Signing the
-/// user out everywhere (AdminUserGlobalSignOut) has no fallback: every endpoint we use has it (moto included).
+/// The <see cref="IUserPoolAdmin"/> port: IAM-signed operations on one user pool.
+/// <para>
+/// Removing a lost authenticator is AdminDeleteSoftwareToken: the factor is gone (an MFA-required pool then asks for
+/// MFA_SETUP). Its answers are read as follows:
+/// <list type="bullet">
+/// <item>Success: <see cref="FactorRemoval.Deleted"/>.</item>
+/// <item>An answer that may hide a success (a timed-out attempt, a broken connection, a 5xx): the operation is not
+/// repeated blindly; the outcome is established with AdminGetUser's UserMFASettingList before answering. No
+/// SOFTWARE_TOKEN_MFA there: Deleted; still there: 502 (nothing changed, the reset can be retried).</item>
+/// <item>The endpoint cannot run the operation (<see cref="UnknownOperation"/>). On AWS that is 502 with reason
+/// <see cref="ReasonDeleteUnavailable"/>, recorded in the audit item: turning the preference off would leave the
+/// factor associated, and must never be reported as a removal there. Only against an emulator (moto lacks the
+/// operation) is the preference turned off instead, and the answer says so: <see cref="FactorRemoval.PreferenceDisabled"/>.</item>
+/// <item>Anything else: <see cref="CognitoErrorMap"/>, IAM class (an unknown user is 404, the rest 502).</item>
+/// </list>
+/// Signing the user out everywhere (AdminUserGlobalSignOut) has no fallback: every endpoint we use has it (moto included).
+/// </para>
 /// </summary>
 public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
 {
     /// <summary>Set by the template only on the functions granted Admin* calls.</summary>
     public const string UserPoolIdVariable = "USER_POOL_ID";
+
+    /// <summary>AdminDeleteSoftwareToken is not available at this AWS endpoint (OperationNotEnabledException or unknown).</summary>
+    public const string ReasonDeleteUnavailable = "SOFTWARE_TOKEN_DELETE_UNAVAILABLE";
+
+    /// <summary>After an answer that may have hidden a success, AdminGetUser still lists the factor.</summary>
+    public const string ReasonFactorStillPresent = "SOFTWARE_TOKEN_STILL_PRESENT";
 
     private readonly CognitoIdentityProviderClient _client;
     private readonly string _userPoolId;
@@ -29,14 +48,20 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
     public async Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
+        var endpointIsAws = _client.Options.EndpointIsAws;
         try
         {
             await _client.AdminDeleteSoftwareTokenAsync(new AdminDeleteSoftwareTokenRequest { UserPoolId = _userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
             return FactorRemoval.Deleted;
         }
-        catch (CognitoServiceException failure) when (UnknownOperation.Matches(failure))
+        catch (CognitoServiceException failure) when (UnknownOperation.Matches(failure, endpointIsAws))
         {
-            // Fall through to the preference: the only other way to stop the factor being asked for.
+            if (endpointIsAws) throw CognitoErrorMap.Upstream(ReasonDeleteUnavailable);
+            // An emulator: fall through to the preference, the only other way to stop the factor being asked for.
+        }
+        catch (Exception failure) when (OutcomeUnknown(failure))
+        {
+            return await EstablishRemovalAsync(username, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {
@@ -77,4 +102,28 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
     /// <summary>The pool id from USER_POOL_ID; null when the function was not given one.</summary>
     public static string? UserPoolIdFromEnvironment(Func<string, string?>? environment = null) =>
         (environment ?? Environment.GetEnvironmentVariable)(UserPoolIdVariable) is { Length: > 0 } id ? id.Trim() : null;
+
+    /// <summary>The request may have been received and acted on, and the answer does not say whether it was.</summary>
+    private static bool OutcomeUnknown(Exception failure) => failure switch
+    {
+        CognitoTransportException transport => transport.RequestMayHaveBeenReceived,
+        CognitoServiceException service => service.StatusCode >= 500,
+        _ => false,
+    };
+
+    /// <summary>AdminGetUser (safe to repeat, so retried on transient failures) says whether the factor is still there.</summary>
+    private async Task<FactorRemoval> EstablishRemovalAsync(string username, CancellationToken cancellationToken)
+    {
+        AdminGetUserResponse user;
+        try
+        {
+            user = await _client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = _userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
+        {
+            throw CognitoErrorMap.ToEnrollmentException(failure);
+        }
+        if (user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa) == true) throw CognitoErrorMap.Upstream(ReasonFactorStillPresent);
+        return FactorRemoval.Deleted;
+    }
 }

@@ -10,6 +10,11 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// A warm hit returns the cached completed task: no I/O, no allocation. Unknown tenants and clients are
 /// cached too, for a shorter time, so garbage ids do not reach DynamoDB on every request. Concurrent misses
 /// for one key share one read. Failures are never cached: the next request asks again.
+/// <para>
+/// Found policies and everything else (reads in flight, unknown ids) live in separate maps, each bounded: the open
+/// routes let anyone send any client id, so junk ids only ever fill the second map, and trimming it can never
+/// evict a real tenant (10,001 junk ids used to clear the one shared map).
+/// </para>
 /// </summary>
 public sealed class CachedTenantPolicyStore : ITenantPolicyStore
 {
@@ -32,8 +37,8 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
     private readonly TimeProvider _time;
     private readonly long _lifetimeTicks;
     private readonly long _negativeLifetimeTicks;
-    private readonly ConcurrentDictionary<string, Entry> _byTenant = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry> _byClient = new(StringComparer.Ordinal);
+    private readonly Shelf _byTenant = new();
+    private readonly Shelf _byClient = new();
 
     /// <param name="lifetime">How long a found policy is served from memory; zero disables the cache.</param>
     public CachedTenantPolicyStore(ITenantPolicyStore inner, TimeProvider time, TimeSpan lifetime)
@@ -64,17 +69,20 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
     public Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
         IsEnabled ? GetAsync(_byClient, clientId, ByClient, cancellationToken) : _inner.FindByClientIdAsync(clientId, cancellationToken);
 
-    private Task<CompiledTenantPolicy?> GetAsync(ConcurrentDictionary<string, Entry> cache, string key,
+    private Task<CompiledTenantPolicy?> GetAsync(Shelf shelf, string key,
         Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load, CancellationToken cancellationToken)
     {
         var now = _time.GetTimestamp();
+        if (shelf.Found.TryGetValue(key, out var found) && found.IsUsableAt(now)) return found.Task;
+
+        var cache = shelf.Other;
         while (true)
         {
             if (cache.TryGetValue(key, out var entry))
             {
                 if (entry.IsUsableAt(now)) return WaitFor(entry, cancellationToken);
                 var replacement = new Entry();
-                if (cache.TryUpdate(key, replacement, entry)) return Load(cache, key, replacement, load, cancellationToken);
+                if (cache.TryUpdate(key, replacement, entry)) return Load(shelf, key, replacement, load, cancellationToken);
             }
             else
             {
@@ -82,7 +90,7 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
                 if (cache.TryAdd(key, created))
                 {
                     TrimIfFull(cache, now);
-                    return Load(cache, key, created, load, cancellationToken);
+                    return Load(shelf, key, created, load, cancellationToken);
                 }
             }
             // Another caller replaced or added the entry first: use theirs.
@@ -90,32 +98,52 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
     }
 
     /// <summary>The read is shared, so it runs without any one caller's token; each caller stops waiting on its own.</summary>
-    private Task<CompiledTenantPolicy?> Load(ConcurrentDictionary<string, Entry> cache, string key, Entry entry,
+    private Task<CompiledTenantPolicy?> Load(Shelf shelf, string key, Entry entry,
         Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load, CancellationToken cancellationToken)
     {
-        _ = FillAsync(cache, key, entry, load);
+        _ = FillAsync(shelf, key, entry, load);
         return WaitFor(entry, cancellationToken);
     }
 
-    private async Task FillAsync(ConcurrentDictionary<string, Entry> cache, string key, Entry entry,
-        Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load)
+    private async Task FillAsync(Shelf shelf, string key, Entry entry, Func<ITenantPolicyStore, string, Task<CompiledTenantPolicy?>> load)
     {
         try
         {
             var policy = await load(_inner, key).ConfigureAwait(false);
             var lifetime = policy is null ? _negativeLifetimeTicks : _lifetimeTicks;
             entry.Succeed(policy, _time.GetTimestamp() + lifetime);
+            if (policy is null) return;
+            // A found policy moves to its own map, where junk ids never go.
+            shelf.Found[key] = entry;
+            TrimIfFull(shelf.Found, _time.GetTimestamp());
+            shelf.Other.TryRemove(KeyValuePair.Create(key, entry));
         }
         catch (Exception ex)
         {
             // Removed before the waiters see the failure, so their retry starts a fresh read.
-            cache.TryRemove(KeyValuePair.Create(key, entry));
+            shelf.Other.TryRemove(KeyValuePair.Create(key, entry));
             entry.Fail(ex);
         }
     }
 
+    /// <summary>
+    /// A caller whose request deadline passes while the shared read is still out stops waiting. The store is the
+    /// dependency that did not answer in time, so that is SERVICE_UNAVAILABLE, as the store itself would say.
+    /// </summary>
     private static Task<CompiledTenantPolicy?> WaitFor(Entry entry, CancellationToken cancellationToken) =>
-        entry.Task.IsCompleted || !cancellationToken.CanBeCanceled ? entry.Task : entry.Task.WaitAsync(cancellationToken);
+        entry.Task.IsCompleted || !cancellationToken.CanBeCanceled ? entry.Task : WaitWithDeadlineAsync(entry.Task, cancellationToken);
+
+    private static async Task<CompiledTenantPolicy?> WaitWithDeadlineAsync(Task<CompiledTenantPolicy?> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+        }
+    }
 
     /// <summary>Runs on misses only. Expired entries go first; if all are fresh, everything goes (it refills).</summary>
     private static void TrimIfFull(ConcurrentDictionary<string, Entry> cache, long now)
@@ -129,6 +157,14 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
     }
 
     private long ToTimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>One kind of key (tenant id or client id): found policies apart from reads in flight and unknown ids.</summary>
+    private sealed class Shelf
+    {
+        public ConcurrentDictionary<string, Entry> Found { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, Entry> Other { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>One key's answer: in flight (usable: callers join it), or done with an expiry.</summary>
     private sealed class Entry

@@ -4,7 +4,11 @@ using Amazon.Runtime;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
-/// <summary>Builds the one DynamoDB client a process shares (it pools its HTTP connections).</summary>
+/// <summary>
+/// Builds the one DynamoDB client a process shares (it pools its HTTP connections). Every attempt is bounded by
+/// <see cref="DynamoDbClientSettings.AttemptTimeout"/> (UPSTREAM_TIMEOUT_MS in the functions); throttling, 5xx and
+/// broken connections are retried, a timed-out attempt is not (<see cref="HangBoundedRetryPolicy"/>).
+/// </summary>
 public static class DynamoDbClientFactory
 {
     /// <summary>Signing region when an endpoint is given without one (emulators accept any).</summary>
@@ -26,10 +30,13 @@ public static class DynamoDbClientFactory
             config.ServiceURL = endpoint.ToString();
             config.AuthenticationRegion = settings.Region ?? DefaultRegion;
         }
-        else if (settings.Region is { } region)
+        else
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            if (settings.Region is { } region) config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            // The SDK's DynamoDB rule set turns these into the host, as botocore's does.
+            config.UseFIPSEndpoint = settings.UseFips;
+            config.UseDualstackEndpoint = settings.UseDualStack;
         }
-        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        return credentials is null ? new HangBoundedDynamoDbClient(config) : new HangBoundedDynamoDbClient(credentials, config);
     }
 }

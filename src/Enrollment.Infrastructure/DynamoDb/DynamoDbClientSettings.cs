@@ -1,3 +1,5 @@
+using Enrollment.Infrastructure.Configuration;
+
 namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
@@ -22,10 +24,17 @@ public sealed record DynamoDbClientSettings
     /// <summary>Retries after the first attempt (standard retry mode: throttling and transient errors).</summary>
     public int MaxErrorRetry { get; init; } = 2;
 
+    /// <summary>FIPS endpoint (AWS_USE_FIPS_ENDPOINT), applied by the SDK's DynamoDB rule set when no endpoint is configured.</summary>
+    public bool UseFips { get; init; }
+
+    /// <summary>Dual-stack endpoint (AWS_USE_DUALSTACK_ENDPOINT), likewise.</summary>
+    public bool UseDualStack { get; init; }
+
     /// <summary>
-    /// The standard variables, read explicitly (the SDK v4 honors them too) so the chosen endpoint is visible
-    /// in one place and a test can pass its own. Same precedence as the SDKs: the service's variable, then
-    /// the global one, neither when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
+    /// The standard variables, read through <see cref="AwsEndpoints"/>, the one endpoint rule every client here uses
+    /// (so the chosen endpoint is visible in one place and a test can pass its own): the service's variable, then
+    /// the global one, neither when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true; FIPS or dual-stack with a configured
+    /// endpoint is refused, as the rule sets refuse it.
     /// </summary>
     /// <param name="environment">The variables; null reads the process environment (tests pass their own).</param>
     public static DynamoDbClientSettings FromEnvironment(Func<string, string?>? environment = null)
@@ -33,12 +42,17 @@ public sealed record DynamoDbClientSettings
         var read = environment ?? Environment.GetEnvironmentVariable;
         string? Value(string name) => read(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-        var ignoreEndpoints = string.Equals(Value(IgnoreEndpointsVariable), "true", StringComparison.OrdinalIgnoreCase);
-        var endpoint = ignoreEndpoints ? null : Value(ServiceEndpointVariable) ?? Value(GlobalEndpointVariable);
+        var endpoints = new AwsEndpoints(read);
         return new DynamoDbClientSettings
         {
-            Endpoint = endpoint is null ? null : new Uri(endpoint, UriKind.Absolute),
+            Endpoint = endpoints.ConfiguredEndpoint(ServiceId),
+            // Null lets the SDK resolve it (Lambda always sets AWS_REGION).
             Region = Value("AWS_REGION") ?? Value("AWS_DEFAULT_REGION"),
+            UseFips = endpoints.UseFips,
+            UseDualStack = endpoints.UseDualStack,
         };
     }
+
+    /// <summary>DynamoDB's service id, which names its endpoint variable (AWS_ENDPOINT_URL_DYNAMODB).</summary>
+    public const string ServiceId = "DynamoDB";
 }

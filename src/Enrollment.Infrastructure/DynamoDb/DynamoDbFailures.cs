@@ -18,13 +18,15 @@ internal static class DynamoDbFailures
 
     /// <summary>
     /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint),
-    /// network errors and timeouts. The caller's own cancellation is not a failure of the store and passes through.
+    /// network errors and timeouts. A cancelled token counts too: in a function the only token is the request's
+    /// budget, and when it expires while a store is being waited on, the store is the dependency that failed, so
+    /// the answer is its SERVICE_UNAVAILABLE rather than a generic timeout.
     /// </summary>
     public static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         AmazonServiceException or AmazonClientException => true,
         HttpRequestException or SocketException or IOException or TimeoutException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        OperationCanceledException => true,
         _ => false,
     };
 

@@ -22,15 +22,19 @@ public static class GatewayResponses
 
     /// <summary>
     /// 401 as API Gateway's troubleshooting guide shows it: <c>Bearer scope="..." error="..." error_description="..."</c>;
-    /// a valid token without the route's scopes is 403 Forbidden, as the JWT authorizer documentation says.
+    /// a valid token without the route's scopes (a Cognito ID token, which has none) is 403 Forbidden, as the JWT
+    /// authorizer documentation says ("A valid token that carries none of the method's scopes receives a 403").
     /// </summary>
-    public static Task UnauthorizedAsync(HttpContext context, string requestId, AuthorizerResult denial, IReadOnlyList<string> routeScopes)
+    /// <returns>The status sent, for the access line.</returns>
+    public static async Task<int> UnauthorizedAsync(HttpContext context, string requestId, AuthorizerResult denial, IReadOnlyList<string> routeScopes)
     {
         context.Response.Headers.WWWAuthenticate =
             $"Bearer scope=\"{string.Join(' ', routeScopes)}\" error=\"{denial.Error}\" error_description=\"{denial.ErrorDescription}\"";
-        return denial.Error == AuthorizerResult.InsufficientScope
-            ? WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", requestId)
-            : WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", requestId);
+        var (status, message) = denial.Error == AuthorizerResult.InsufficientScope
+            ? (StatusCodes.Status403Forbidden, "Forbidden")
+            : (StatusCodes.Status401Unauthorized, "Unauthorized");
+        await WriteAsync(context, status, message, requestId).ConfigureAwait(false);
+        return status;
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string message, string requestId)

@@ -12,12 +12,12 @@ namespace Enrollment.Local.Api;
 /// <summary>
 /// API Gateway in front of the template's functions: match the route (404 <c>{"message":"Not Found"}</c> when none
 /// does), run the route's JWT authorizer (401 when it refuses), build the payload 2.0 event, invoke the function the
-/// template names through its <see cref="FunctionHost"/> (one per function, created once, shared by concurrent
+/// template names through its <see cref="IFunctionInvoker"/> (one per function, created once, shared by concurrent
 /// requests), and send its response back. One access line per request says what happened.
 /// </summary>
 public sealed class HttpApiGateway(
     IReadOnlyList<HttpApiDefinition> apis,
-    IReadOnlyDictionary<string, FunctionHost> functions,
+    IReadOnlyDictionary<string, IFunctionInvoker> functions,
     IReadOnlyDictionary<string, JwtAuthorizerEmulator> authorizers,
     GatewayIdentity identity,
     TextWriter accessLog,
@@ -59,8 +59,8 @@ public sealed class HttpApiGateway(
             authorization = await authorizer.AuthorizeAsync(IdentityValue(context, authorizer.Settings.IdentitySource), route.AuthorizationScopes, context.RequestAborted).ConfigureAwait(false);
             if (!authorization.IsAuthorized)
             {
-                await GatewayResponses.UnauthorizedAsync(context, requestId, authorization, route.AuthorizationScopes).ConfigureAwait(false);
-                Log(request, 401, started, $"authorizer {authorizerName}: {authorization.ErrorDescription}");
+                var denied = await GatewayResponses.UnauthorizedAsync(context, requestId, authorization, route.AuthorizationScopes).ConfigureAwait(false);
+                Log(request, denied, started, $"authorizer {authorizerName}: {authorization.ErrorDescription}");
                 return;
             }
         }
@@ -135,7 +135,8 @@ public sealed class HttpApiGateway(
     private void Log(HttpRequest request, int status, long started, string note)
     {
         var elapsed = Milliseconds(Stopwatch.GetElapsedTime(started));
-        accessLog.WriteLine($"{time.GetLocalNow():HH:mm:ss} {request.Method} {request.Path}{request.QueryString} → {status.ToString(CultureInfo.InvariantCulture)} in {elapsed} ms ({note})");
+        // The path only, never the query: it can carry audit page cursors and usernames (api-admin.md: no cursor in any log line).
+        accessLog.WriteLine($"{time.GetLocalNow():HH:mm:ss} {request.Method} {request.Path} → {status.ToString(CultureInfo.InvariantCulture)} in {elapsed} ms ({note})");
     }
 
     private static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ using Enrollment.Local.Template;
 namespace Enrollment.Local.Api;
 
 /// <summary>
-/// The template's HTTP APIs served on loopback: one <see cref="FunctionHost"/> per function with routes (created
+/// The template's HTTP APIs served on loopback: one <see cref="IFunctionInvoker"/> per function with routes (created
 /// once; the functions are thread-safe, so concurrent requests share it), one emulated authorizer per JWT
 /// authorizer, the gateway and Kestrel. Shared by <c>start-api</c> and <c>up</c>.
 /// </summary>
@@ -13,12 +13,18 @@ public sealed class LocalApi : IAsyncDisposable
     private readonly LocalApiServer _server;
     private readonly HttpClient _jwksHttp;
 
-    private LocalApi(LocalApiServer server, HttpClient jwksHttp, IReadOnlyList<HttpApiRoute> routes)
+    private readonly IReadOnlyDictionary<string, IFunctionInvoker> _functions;
+
+    private LocalApi(LocalApiServer server, HttpClient jwksHttp, IReadOnlyList<HttpApiRoute> routes, IReadOnlyDictionary<string, IFunctionInvoker> functions)
     {
         _server = server;
         _jwksHttp = jwksHttp;
         Routes = routes;
+        _functions = functions;
     }
+
+    /// <summary>What runs each function ("in-process", "bootstrap (native) through the Runtime API").</summary>
+    public IReadOnlyDictionary<string, IFunctionInvoker> Functions => _functions;
 
     public Uri Url => _server.Url;
 
@@ -31,6 +37,7 @@ public sealed class LocalApi : IAsyncDisposable
         IReadOnlyDictionary<string, JwtAuthorizerSettings> authorizerSettings,
         int port,
         TextWriter accessLog,
+        FunctionInvokers invokers,
         CancellationToken cancellationToken)
     {
         var apis = template.HttpApis.Values.ToList();
@@ -38,8 +45,9 @@ public sealed class LocalApi : IAsyncDisposable
         // The Lambda runtime gives each function its own process; here they share one, so Console stays untouched
         // (the functions' JSON log lines go to stdout) and START/END/REPORT are left out of the access log.
         var hostOptions = new FunctionHostOptions { EnvVars = envVars, Log = TextWriter.Null, RedirectConsoleToLog = false };
-        var functions = routes.Select(r => r.FunctionLogicalId).Distinct(StringComparer.Ordinal)
-            .ToDictionary(id => id, id => FunctionHost.Start(template, id, hostOptions), StringComparer.Ordinal);
+        var functions = new Dictionary<string, IFunctionInvoker>(StringComparer.Ordinal);
+        foreach (var id in routes.Select(r => r.FunctionLogicalId).Distinct(StringComparer.Ordinal))
+            functions[id] = await invokers.StartAsync(template, id, hostOptions, cancellationToken).ConfigureAwait(false);
 
         var jwksHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var authorizers = new Dictionary<string, JwtAuthorizerEmulator>(StringComparer.Ordinal);
@@ -58,11 +66,12 @@ public sealed class LocalApi : IAsyncDisposable
         try
         {
             var server = await LocalApiServer.StartAsync(port, gateway.HandleAsync, cancellationToken).ConfigureAwait(false);
-            return new LocalApi(server, jwksHttp, routes);
+            return new LocalApi(server, jwksHttp, routes, functions);
         }
         catch
         {
             jwksHttp.Dispose();
+            foreach (var function in functions.Values) await function.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -77,5 +86,6 @@ public sealed class LocalApi : IAsyncDisposable
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         _jwksHttp.Dispose();
+        foreach (var function in _functions.Values) await function.DisposeAsync().ConfigureAwait(false); // stops the bootstrap processes
     }
 }

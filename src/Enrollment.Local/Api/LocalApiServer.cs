@@ -30,7 +30,8 @@ public sealed class LocalApiServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the gateway enforces API Gateway's own limit and answers as it does
-            kestrel.Listen(IPAddress.Loopback, port);
+            // Kestrel's own refusals (bad request line, too many headers) answer JSON, as API Gateway's do.
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Use(ServerRejectionRewriter.Use));
         });
         var app = builder.Build();
         app.Run(handler);

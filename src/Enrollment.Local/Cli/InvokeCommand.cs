@@ -18,7 +18,9 @@ public static class InvokeCommand
         string TemplatePath,
         IReadOnlyList<string> ParameterOverrides,
         string? Region,
-        string? StackFilePath = null);
+        string? StackFilePath = null,
+        RuntimeMode Runtime = RuntimeMode.Auto,
+        string? BootstrapPath = null);
 
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -35,14 +37,15 @@ public static class InvokeCommand
             if (args.StackFilePath is not null) envVars = RunningStack(args.StackFilePath).Under(envVars);
             var payload = ReadEvent(args.EventPath, stderr);
 
-            var host = FunctionHost.Start(template, functionId, new FunctionHostOptions { EnvVars = envVars, Log = stderr });
+            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stderr);
+            await using var host = await invokers.StartAsync(template, functionId, new FunctionHostOptions { EnvVars = envVars, Log = stderr }, cancellationToken).ConfigureAwait(false);
             if (template.Functions.TryGetValue(functionId, out var function))
             {
                 var undeclared = FunctionEnvironment.Undeclared(function, envVars);
                 if (undeclared.Count > 0)
                     await stderr.WriteLineAsync($"Note: {string.Join(", ", undeclared)} not declared in the template for {functionId}; applied anyway (sam local would ignore them).").ConfigureAwait(false);
             }
-            await stderr.WriteLineAsync($"Invoking {host.Invoker.Handler} ({function?.Runtime ?? "no runtime"})").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Invoking {host.Function.Handler} ({function?.Runtime ?? "no runtime"}): {host.Describe()}").ConfigureAwait(false);
 
             var result = await host.InvokeAsync(payload, cancellationToken: cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync(JsonText.Pretty(result.Payload)).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Enrollment.Local.Hosting;
 using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Cli;
@@ -49,10 +50,11 @@ public static class LocalCli
         };
         var region = new Option<string?>("--region") { Description = "AWS::Region and AWS_REGION (default: AWS_REGION, else us-east-1)." };
         var stackFile = new Option<string?>("--stack-file") { Description = "Point the function at a running `up` (its stack file, e.g. .local/stack.json)." };
+        var (runtime, bootstrap) = RuntimeOptions();
 
         var command = new Command("invoke", "Invoke one function with an event, as `sam local invoke` does.")
         {
-            function, eventFile, envVars, template, overrides, region, stackFile,
+            function, eventFile, envVars, template, overrides, region, stackFile, runtime, bootstrap,
         };
         command.SetAction((parse, cancellationToken) => InvokeCommand.RunAsync(
             new InvokeCommand.Arguments(
@@ -62,7 +64,9 @@ public static class LocalCli
                 parse.GetValue(template) ?? SamTemplate.DefaultFileName,
                 parse.GetValue(overrides) ?? [],
                 parse.GetValue(region),
-                parse.GetValue(stackFile)),
+                parse.GetValue(stackFile),
+                parse.GetValue(runtime),
+                parse.GetValue(bootstrap)),
             stdout, stderr, cancellationToken));
         return command;
     }
@@ -81,11 +85,12 @@ public static class LocalCli
         var region = new Option<string?>("--region") { Description = "AWS::Region and AWS_REGION (default: AWS_REGION, else us-east-1)." };
         var issuer = new Option<string?>("--issuer") { Description = "The issuer tokens must carry (default: the template's authorizer issuer)." };
         var jwks = new Option<string?>("--jwks") { Description = "Where the signing keys are (default: {issuer}/.well-known/jwks.json; for moto: {endpoint}/{poolId}/.well-known/jwks.json)." };
+        var (runtime, bootstrap) = RuntimeOptions();
         var noVerify = new Option<bool>("--no-verify-token") { Description = "Turn the JWT authorizer emulation off: bearer tokens are decoded and their claims passed on, unverified." };
 
         var command = new Command("start-api", "Serve the template's HTTP API on 127.0.0.1 against existing endpoints, as `sam local start-api` does, with the JWT authorizer emulated.")
         {
-            port, template, envVars, overrides, region, issuer, jwks, noVerify,
+            port, template, envVars, overrides, region, issuer, jwks, noVerify, runtime, bootstrap,
         };
         command.SetAction((parse, cancellationToken) => StartApiCommand.RunAsync(
             new StartApiCommand.Arguments(
@@ -96,7 +101,9 @@ public static class LocalCli
                 parse.GetValue(region),
                 parse.GetValue(issuer),
                 parse.GetValue(jwks),
-                parse.GetValue(noVerify)),
+                parse.GetValue(noVerify),
+                parse.GetValue(runtime),
+                parse.GetValue(bootstrap)),
             stdout, stderr, cancellationToken));
         return command;
     }
@@ -117,10 +124,11 @@ public static class LocalCli
             DefaultValueFactory = _ => Stack.StackFile.DefaultPath,
         };
         var template = TemplateOption();
+        var (runtime, bootstrap) = RuntimeOptions();
 
         var command = new Command("up", "Run the whole service locally: the emulator (moto), the template's tables, user pool, tenants and demo users, and the HTTP API with the JWT authorizer emulated.")
         {
-            port, tenants, poolMfa, stackFile, template,
+            port, tenants, poolMfa, stackFile, template, runtime, bootstrap,
         };
         command.SetAction((parse, cancellationToken) => UpCommand.RunAsync(
             new UpCommand.Arguments(
@@ -128,7 +136,9 @@ public static class LocalCli
                 parse.GetValue(tenants),
                 parse.GetValue(poolMfa) ?? "optional",
                 parse.GetValue(stackFile) ?? Stack.StackFile.DefaultPath,
-                parse.GetValue(template) ?? SamTemplate.DefaultFileName),
+                parse.GetValue(template) ?? SamTemplate.DefaultFileName,
+                parse.GetValue(runtime),
+                parse.GetValue(bootstrap)),
             stdout, stderr, cancellationToken));
         return command;
     }
@@ -159,6 +169,37 @@ public static class LocalCli
                 parse.GetValue(appVersion) ?? "2.3.1"),
             Console.In, stdout, stderr, cancellationToken));
         return command;
+    }
+
+    /// <summary>--runtime and --bootstrap, shared by the three commands.</summary>
+    private static (Option<RuntimeMode> Runtime, Option<string?> Bootstrap) RuntimeOptions()
+    {
+        var runtime = new Option<RuntimeMode>("--runtime")
+        {
+            Description = "How functions run. auto: provided.* functions run the native bootstrap through a local Runtime API when this machine " +
+                "can build it, else its managed build (also through the Runtime API); dotnet* functions in-process. native, managed: that " +
+                "bootstrap build. in-process: the handler loaded into this process (fast, not what ships).",
+            DefaultValueFactory = _ => RuntimeMode.Auto,
+            CustomParser = result => result.Tokens.Single().Value.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() switch
+            {
+                "auto" => RuntimeMode.Auto,
+                "native" => RuntimeMode.Native,
+                "managed" => RuntimeMode.Managed,
+                "inprocess" => RuntimeMode.InProcess,
+                var other => Fail(result, $"--runtime must be auto, native, managed or in-process, not '{other}'."),
+            },
+        };
+        var bootstrap = new Option<string?>("--bootstrap")
+        {
+            Description = $"A bootstrap already built (the native executable, or bootstrap.dll of the managed build): no build. Default: ${FunctionInvokers.BootstrapVariable}.",
+        };
+        return (runtime, bootstrap);
+    }
+
+    private static RuntimeMode Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return RuntimeMode.Auto;
     }
 
     private static Option<int> PortOption() => new("--port", "-p")

@@ -21,7 +21,9 @@ public static class StartApiCommand
         string? Region,
         string? Issuer,
         string? JwksUrl,
-        bool NoVerifyToken);
+        bool NoVerifyToken,
+        RuntimeMode Runtime = RuntimeMode.Auto,
+        string? BootstrapPath = null);
 
     public static async Task<int> RunAsync(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -46,10 +48,12 @@ public static class StartApiCommand
             if (!LoopbackPort.IsFree(args.Port))
                 throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
 
-            api = await LocalApi.StartAsync(template, envVars, authorizers, args.Port, stdout, signals.Token).ConfigureAwait(false);
+            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
+            api = await LocalApi.StartAsync(template, envVars, authorizers, args.Port, stdout, invokers, signals.Token).ConfigureAwait(false);
             await stdout.WriteLineAsync($"Serving {template.Path} on {api.Url.ToString().TrimEnd('/')} (Ctrl-C stops):").ConfigureAwait(false);
             foreach (var route in api.Routes)
                 await stdout.WriteLineAsync($"  {route.RouteKey} -> {route.FunctionLogicalId}{(route.AuthorizerName is null ? "" : $" (JWT: {route.AuthorizerName})")}").ConfigureAwait(false);
+            if (api.Functions.Values.FirstOrDefault() is { } first) await stdout.WriteLineAsync($"  functions run as: {first.Describe()}").ConfigureAwait(false);
             foreach (var authorizer in authorizers.Values)
                 await DescribeAsync(stdout, template, authorizer).ConfigureAwait(false);
 

@@ -26,7 +26,9 @@ public static class UpCommand
         string? TenantsPath,
         string PoolMfa,
         string StackFilePath,
-        string TemplatePath);
+        string TemplatePath,
+        RuntimeMode Runtime = RuntimeMode.Auto,
+        string? BootstrapPath = null);
 
     /// <summary>Functions re-read a tenant's policy after this long, so an edited policy shows up at once locally.</summary>
     public const string PolicyCacheSeconds = "1";
@@ -57,6 +59,16 @@ public static class UpCommand
                 throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
             var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
 
+            // What the functions run as, built before anything starts: `up` runs what ships when this machine can build it.
+            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
+            if (template.Functions.Values.Any(invokers.UsesRuntimeApi))
+            {
+                await progress.WriteLineAsync("building bootstrap (what the functions run; --runtime in-process skips it):").ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                var artifact = await invokers.ArtifactAsync(template.Directory, stop).ConfigureAwait(false);
+                await progress.WriteLineAsync($"bootstrap ready: {artifact.Kind} build in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+            }
+
             moto = await progress.StepAsync("starting emulator",
                 () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
                 m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})").ConfigureAwait(false);
@@ -66,7 +78,8 @@ public static class UpCommand
             var environment = EmulatorEnvironment(endpoint, region);
             var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name));
             using var dynamo = DynamoDbClientFactory.Create(
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region },
+                // Provisioning is no request path: a generous attempt, since a timed-out DynamoDB attempt is not retried.
+                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = TimeSpan.FromSeconds(15) },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
 
             var provisioner = new LocalStackProvisioner(
@@ -93,8 +106,8 @@ public static class UpCommand
             WarnAboutAudience(stderr, authorizers.Values, stack);
 
             api = await progress.StepAsync("starting API",
-                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, stop),
-                a => $"serving on {a.Url.ToString().TrimEnd('/')}").ConfigureAwait(false);
+                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
+                a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
 
             var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId);
             stackFile.Write(args.StackFilePath);

@@ -51,7 +51,8 @@ public static class FunctionEnvironment
         yield return new("AWS_LAMBDA_FUNCTION_TIMEOUT", function.Timeout.ToString(CultureInfo.InvariantCulture));
         yield return new("AWS_LAMBDA_LOG_GROUP_NAME", $"/aws/lambda/{function.LogicalId}");
         yield return new("AWS_LAMBDA_LOG_STREAM_NAME", "$LATEST");
-        if (function.Runtime is { } runtime) yield return new("AWS_EXECUTION_ENV", $"AWS_Lambda_{runtime}");
+        // Lambda does not define AWS_EXECUTION_ENV for the OS-only runtimes (provided.*), only for language runtimes.
+        if (function.Runtime is { } runtime && !runtime.StartsWith("provided", StringComparison.Ordinal)) yield return new("AWS_EXECUTION_ENV", $"AWS_Lambda_{runtime}");
         if ((function.Properties.GetValueOrDefault("LoggingConfig") as Dictionary<string, object?>)?.GetValueOrDefault("LogFormat") is string format)
             yield return new("AWS_LAMBDA_LOG_FORMAT", format);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Hosting;
@@ -11,7 +10,7 @@ namespace Enrollment.Local.Hosting;
 /// gets the event as a Stream and returns the response. Used by <c>invoke</c>; <c>start-api</c> and <c>up</c>
 /// keep one host per function and call <see cref="InvokeAsync"/> per request.
 /// </summary>
-public sealed class FunctionHost
+public sealed class FunctionHost : IFunctionInvoker
 {
     private readonly FunctionHostOptions _options;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -44,13 +43,7 @@ public sealed class FunctionHost
     public static FunctionHost Start(SamTemplate template, string functionLogicalId, FunctionHostOptions? options = null)
     {
         options ??= new FunctionHostOptions();
-        if (!template.Functions.TryGetValue(functionLogicalId, out var function))
-        {
-            var known = template.Functions.Keys.Order(StringComparer.Ordinal).ToList();
-            throw new TemplateException(known.Count == 0
-                ? $"Function '{functionLogicalId}' is not in {template.Path}, which declares no AWS::Serverless::Function."
-                : $"Function '{functionLogicalId}' is not in {template.Path}. Functions: {string.Join(", ", known)}.");
-        }
+        var function = Find(template, functionLogicalId);
 
         var handler = function.ParseHandler();
         var environment = FunctionEnvironment.Build(function, options.EnvVars, template.Options.Region);
@@ -60,6 +53,20 @@ public sealed class FunctionHost
         var invoker = HandlerInvoker.Resolve(handler, probe);
         return new FunctionHost(function, environment, invoker, options);
     }
+
+    /// <summary>The template's function by logical id; the message of an unknown one lists the template's functions.</summary>
+    public static SamFunction Find(SamTemplate template, string functionLogicalId)
+    {
+        if (template.Functions.TryGetValue(functionLogicalId, out var function)) return function;
+        var known = template.Functions.Keys.Order(StringComparer.Ordinal).ToList();
+        throw new TemplateException(known.Count == 0
+            ? $"Function '{functionLogicalId}' is not in {template.Path}, which declares no AWS::Serverless::Function."
+            : $"Function '{functionLogicalId}' is not in {template.Path}. Functions: {string.Join(", ", known)}.");
+    }
+
+    public string Describe() => $"{Invoker.Handler} in-process";
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Runs the production constructor once (the cold start); <see cref="InvokeAsync"/> calls it when needed.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -121,13 +128,13 @@ public sealed class FunctionHost
             errorType = "Sandbox.Timedout";
             var message = $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {requestId} Task timed out after {Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds";
             await log.WriteLineAsync(message).ConfigureAwait(false);
-            response = ErrorDocument(errorType, message, null);
+            response = LambdaErrorDocument.Build(errorType, message, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             errorType = ex.GetType().Name;
             await log.WriteLineAsync($"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}\t{requestId}\tfail\t{ex}").ConfigureAwait(false);
-            response = ErrorDocument(errorType, ex.Message, ex.StackTrace);
+            response = LambdaErrorDocument.Build(errorType, ex.Message, ex.StackTrace);
         }
         var duration = clock.Elapsed;
 
@@ -151,27 +158,6 @@ public sealed class FunctionHost
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return process.PeakWorkingSet64 / (1024 * 1024);
-    }
-
-    /// <summary>The document Lambda returns for a failed invocation.</summary>
-    private static byte[] ErrorDocument(string errorType, string message, string? stackTrace)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("errorType", errorType);
-            writer.WriteString("errorMessage", message);
-            if (stackTrace is not null)
-            {
-                writer.WriteStartArray("stackTrace");
-                foreach (var line in stackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    writer.WriteStringValue(line);
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-        return buffer.ToArray();
     }
 
     private sealed class ConsoleRedirect : IDisposable

@@ -272,7 +272,8 @@ public sealed class SamTemplate
         var at = $"Resources.{id}.Properties";
         var p = ResolveResourceProperties(id);
         var tableName = _resolver.ResourceRef(id, at);
-        var deletionPolicy = _resolver.Resources[id].GetValueOrDefault("DeletionPolicy") as string;
+        // A policy may be an intrinsic (Fn::If on a condition, as the template's tables use), as CloudFormation allows.
+        var deletionPolicy = Text(_resolver.Resolve(_resolver.Resources[id].GetValueOrDefault("DeletionPolicy"), $"Resources.{id}.DeletionPolicy"), $"Resources.{id}.DeletionPolicy");
 
         if (_resolver.ResourceType(id) == "AWS::Serverless::SimpleTable")
         {

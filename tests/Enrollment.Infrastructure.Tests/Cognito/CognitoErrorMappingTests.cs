@@ -29,6 +29,7 @@ public sealed class CognitoErrorMappingTests
     [InlineData("LimitExceededException", ErrorCode.RateLimited)]
     [InlineData("ConcurrentModificationException", ErrorCode.Conflict)]
     [InlineData("SoftwareTokenMFANotFoundException", ErrorCode.Conflict)]
+    [InlineData("OperationNotEnabledException", ErrorCode.UpstreamError)]
     [InlineData("InvalidUserPoolConfigurationException", ErrorCode.UpstreamError)]
     [InlineData("ForbiddenException", ErrorCode.UpstreamError)]
     [InlineData("SomethingNewException", ErrorCode.UpstreamError)]
@@ -40,6 +41,57 @@ public sealed class CognitoErrorMappingTests
             adapter.VerifyAsync(TotpCredential.Session(new string('s', 40)), "123456", "Pixel", Token));
 
         Assert.Equal(expected, failure.Code);
+    }
+
+    [Fact]
+    public async Task No_software_token_for_the_user_on_verify_is_a_conflict_that_says_associate_again()
+    {
+        // AWS: VerifySoftwareToken lists SoftwareTokenMFANotFoundException; for one user it means no token is
+        // associated (never, or replaced, or removed since): "does not exist for the user".
+        var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("SoftwareTokenMFANotFoundException", 400, "Software Token MFA mfa does not exist for the user")));
+
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.VerifyAsync(TotpCredential.AccessToken("t"), "123456", null, Token));
+
+        Assert.Equal(ErrorCode.Conflict, failure.Code);
+        Assert.Equal(CognitoErrorMap.ReasonSoftwareTokenNotAssociated, failure.Reason);
+        Assert.Contains("associate again", failure.Message);
+        Assert.DoesNotContain("user pool", failure.Message);
+    }
+
+    [Fact]
+    public async Task No_software_token_mfa_on_associate_is_the_pools_configuration()
+    {
+        var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("SoftwareTokenMFANotFoundException")));
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.AssociateAsync(TotpCredential.AccessToken("t"), Token));
+        Assert.Equal(ErrorCode.Conflict, failure.Code);
+        Assert.Equal(CognitoErrorMap.ReasonSoftwareTokenMfaUnavailable, failure.Reason);
+    }
+
+    /// <summary>
+    /// One map, two classes: the same error names on an IAM operation (AdminGetUser's documented errors, botocore's
+    /// model) are about the target user or the pool, never the caller's token.
+    /// </summary>
+    [Theory]
+    [InlineData("UserNotFoundException", ErrorCode.Unauthorized, ErrorCode.NotFound)]
+    [InlineData("ResourceNotFoundException", ErrorCode.Unauthorized, ErrorCode.UpstreamError)]
+    [InlineData("NotAuthorizedException", ErrorCode.Unauthorized, ErrorCode.UpstreamError)]
+    [InlineData("InvalidParameterException", ErrorCode.Unauthorized, ErrorCode.UpstreamError)]
+    [InlineData("TooManyRequestsException", ErrorCode.RateLimited, ErrorCode.RateLimited)]
+    [InlineData("InternalErrorException", ErrorCode.UpstreamError, ErrorCode.UpstreamError)]
+    public void The_same_error_name_means_the_caller_on_token_operations_and_the_target_on_IAM_operations(string type, ErrorCode onToken, ErrorCode onIam)
+    {
+        Assert.Equal(onToken, CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("GetUser", type, 400)).Code);
+        var iam = CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("AdminGetUser", type, 400));
+        Assert.Equal(onIam, iam.Code);
+        Assert.NotEqual(CognitoErrorMap.UnauthorizedMessage, iam.Message);
+    }
+
+    [Fact]
+    public void A_bare_429_is_throttling()
+    {
+        var failure = CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("GetUser", "UnknownError", 429));
+        Assert.Equal(ErrorCode.RateLimited, failure.Code);
+        Assert.Equal(CognitoErrorMap.ThrottledRetryAfterSeconds, failure.RetryAfterSeconds);
     }
 
     [Fact]

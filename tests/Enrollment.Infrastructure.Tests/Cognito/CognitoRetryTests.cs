@@ -22,10 +22,17 @@ public sealed class CognitoRetryTests
     [InlineData("InternalErrorException", 500)]
     [InlineData("TooManyRequestsException", 400)]
     [InlineData("ServiceUnavailable", 503)]
-    public async Task Reads_are_retried_twice_on_transient_errors(string errorType, int status)
+    // Throttling as botocore classifies it: LimitExceededException (standard mode's throttled codes) and a bare 429
+    // with no error type (_retry.json, too_many_requests).
+    [InlineData("LimitExceededException", 400)]
+    [InlineData("ThrottlingException", 400)]
+    [InlineData(null, 429)]
+    public async Task Reads_are_retried_twice_on_transient_errors(string? errorType, int status)
     {
         var delays = new List<TimeSpan>();
-        var handler = StubHttpHandler.Always(() => StubHttpHandler.Error(errorType, status));
+        var handler = StubHttpHandler.Always(() => errorType is null
+            ? new HttpResponseMessage((System.Net.HttpStatusCode)status)
+            : StubHttpHandler.Error(errorType, status));
 
         await Assert.ThrowsAsync<CognitoServiceException>(() => TestClients.For(handler, delays).GetUserAsync(new() { AccessToken = "t" }, Token));
 

@@ -130,10 +130,36 @@ public sealed class CachedTenantPolicyStoreTests
         var second = cache.FindByTenantIdAsync("acme", Ct);
         impatient.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        // The waiter's deadline passed while the store had not answered: the store's unavailability, as the store says it.
+        var gaveUp = await Assert.ThrowsAsync<EnrollmentException>(() => first);
+        Assert.Equal(ErrorCode.ServiceUnavailable, gaveUp.Code);
         _inner.Gate.SetResult();
         Assert.Equal(3, (await second)?.Version);
         Assert.Equal(1, _inner.TenantCalls);
+    }
+
+    [Fact]
+    public async Task Junk_client_ids_past_the_bound_do_not_evict_real_tenants()
+    {
+        var cache = Cache();
+        var byClient = await cache.FindByClientIdAsync("c-1", Ct);
+        var byTenant = await cache.FindByTenantIdAsync("acme", Ct);
+
+        for (var i = 0; i <= CachedTenantPolicyStore.MaxEntriesPerKind; i++)
+        {
+            Assert.Null(await cache.FindByClientIdAsync("junk-" + i, Ct));
+            Assert.Null(await cache.FindByTenantIdAsync("junk-" + i, Ct));
+        }
+        Assert.Equal(CachedTenantPolicyStore.MaxEntriesPerKind + 2, _inner.ClientCalls);
+
+        Assert.Same(byClient, await cache.FindByClientIdAsync("c-1", Ct));
+        Assert.Same(byTenant, await cache.FindByTenantIdAsync("acme", Ct));
+        Assert.Equal(CachedTenantPolicyStore.MaxEntriesPerKind + 2, _inner.ClientCalls);
+        Assert.Equal(CachedTenantPolicyStore.MaxEntriesPerKind + 2, _inner.TenantCalls);
+
+        // The negative side stayed bounded and still works: a junk id asked again after the clear is read again.
+        Assert.Null(await cache.FindByClientIdAsync("junk-0", Ct));
+        Assert.Equal(CachedTenantPolicyStore.MaxEntriesPerKind + 3, _inner.ClientCalls);
     }
 
     [Fact]

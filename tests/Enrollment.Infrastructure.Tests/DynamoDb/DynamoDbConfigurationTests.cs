@@ -28,6 +28,22 @@ public sealed class DynamoDbConfigurationTests
     }
 
     [Fact]
+    public void FIPS_and_dual_stack_reach_the_SDK_which_applies_its_own_rule_set()
+    {
+        var settings = DynamoDbClientSettings.FromEnvironment(Env(("AWS_REGION", "us-gov-west-1"), ("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "true")));
+        Assert.True(settings.UseFips);
+        Assert.True(settings.UseDualStack);
+        using var client = DynamoDbClientFactory.Create(settings, DynamoMotoFixture.Credentials);
+        Assert.True(client.Config.UseFIPSEndpoint);
+        Assert.True(client.Config.UseDualstackEndpoint);
+
+        // One rule for every client: a configured endpoint with a variant is refused here as for Cognito.
+        var error = Assert.Throws<InvalidOperationException>(() => DynamoDbClientSettings.FromEnvironment(Env(
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:1111"), ("AWS_USE_FIPS_ENDPOINT", "true"))));
+        Assert.Contains("FIPS and custom endpoint are not supported", error.Message);
+    }
+
+    [Fact]
     public void The_client_is_bounded_so_an_outage_fails_fast()
     {
         using var client = DynamoDbClientFactory.Create(

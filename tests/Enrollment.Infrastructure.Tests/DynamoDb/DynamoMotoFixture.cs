@@ -33,8 +33,11 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _moto = await MotoServer.StartAsync();
+        // The production client, with a longer attempt: moto on a machine shared by parallel test runs can take
+        // seconds to create a table, and a timed-out DynamoDB attempt is not retried (HangBoundedRetryPolicy; the
+        // attempt bound itself is tested against a listener that never answers, DynamoDbHungTests).
         _client = DynamoDbClientFactory.Create(
-            new DynamoDbClientSettings { Endpoint = _moto.Endpoint, Region = MotoServer.Region }, Credentials);
+            new DynamoDbClientSettings { Endpoint = _moto.Endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(15) }, Credentials);
         _serializedClient = new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
         {
             ServiceURL = _moto.Endpoint.ToString(),

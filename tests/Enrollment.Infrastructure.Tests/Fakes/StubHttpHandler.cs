@@ -42,6 +42,17 @@ public sealed class StubHttpHandler(Func<int, HttpRequestMessage, CancellationTo
 
     public static HttpResponseMessage Ok(string json = "{}") => Json(HttpStatusCode.OK, json);
 
+    /// <summary>
+    /// moto 5.2.1's answer to an operation it does not implement, as measured (AdminDeleteSoftwareToken): Werkzeug's
+    /// generic page, <c>500</c>, <c>text/html; charset=utf-8</c>, no error type, no request id.
+    /// </summary>
+    public static HttpResponseMessage MotoNotImplemented() => new(HttpStatusCode.InternalServerError)
+    {
+        Content = new StringContent(
+            "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n",
+            Encoding.UTF8, "text/html"),
+    };
+
     /// <summary>A Cognito error as AWS sends it: status, __type and a message (which the client must never surface).</summary>
     public static HttpResponseMessage Error(string type, int status = 400, string message = "service message") =>
         Json((HttpStatusCode)status, $$"""{"__type":"{{type}}","message":"{{message}}"}""");

@@ -30,6 +30,12 @@ public static class TestClients
     public static CognitoIdentityProviderClient For(StubHttpHandler handler, List<TimeSpan>? delays = null, TimeSpan? attemptTimeout = null) =>
         new(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, Options(AwsEndpoint, delays, attemptTimeout), Signer());
 
+    /// <summary>An endpoint outside every AWS partition's domain, as an emulator's is.</summary>
+    public static readonly Uri EmulatorEndpoint = new("http://127.0.0.1:4566/");
+
+    public static CognitoIdentityProviderClient ForEmulator(StubHttpHandler handler) =>
+        new(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, Options(EmulatorEndpoint), Signer());
+
     /// <summary>A client for moto: unsigned requests would do, but the Admin* calls go through the real signer.</summary>
     public static CognitoIdentityProviderClient ForMoto(Uri endpoint) =>
         new(SharedHttp, Options(endpoint, attemptTimeout: TimeSpan.FromSeconds(10)), new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), "us-east-1"));

@@ -28,7 +28,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
     {
         var template = SamTemplate.Load(RepoPaths.GatewayTemplate);
         var options = new FunctionHostOptions { Log = TextWriter.Null, RedirectConsoleToLog = false };
-        var functions = template.Functions.Keys.ToDictionary(id => id, id => FunctionHost.Start(template, id, options));
+        var functions = template.Functions.Keys.ToDictionary(id => id, id => (IFunctionInvoker)FunctionHost.Start(template, id, options));
         var authorizer = template.HttpApis["Api"].Authorizers["Jwt"];
         var authorizers = new Dictionary<string, JwtAuthorizerEmulator>
         {
@@ -168,6 +168,55 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
             response.Headers.WwwAuthenticate.ToString());
         Assert.Equal(before, GatewayHandlers.EventInvocations);
         Assert.Contains("the token has expired", await _accessLog.WaitForLineAsync("POST /secured/1 → 401"));
+    }
+
+    [Fact]
+    public async Task The_access_line_names_the_path_never_the_query()
+    {
+        // An audit page cursor travels in the query; it must not land in the log.
+        const string cursor = "eyJ2IjoxLCJ0IjoiYWNtZSIsInUiOiJqYW5lIn0.c2lnbmF0dXJl";
+        using var response = await _http.GetAsync($"/open/item-7?cursor={cursor}&username=jane", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var line = await _accessLog.WaitForLineAsync("GET /open/item-7 → 200");
+        Assert.DoesNotContain(cursor, line);
+        Assert.DoesNotContain("?", line);
+        Assert.DoesNotContain("username=jane", line);
+    }
+
+    [Fact]
+    public async Task A_valid_token_without_the_routes_scope_is_403_on_the_wire_and_in_the_log()
+    {
+        // An ID token as Cognito issues it: aud (not client_id), token_use id, no scope claim. The JWT authorizer
+        // accepts its audience and refuses it for the route's scopes: 403 Forbidden, insufficient_scope.
+        var idToken = TestTokens.Id(Issuer, "client-a", DateTimeOffset.UtcNow);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/secured/1") { Content = new StringContent("{}") };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + idToken);
+
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("""{"message":"Forbidden"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("error=\"insufficient_scope\"", response.Headers.WwwAuthenticate.ToString());
+        Assert.Contains("required scopes", await _accessLog.WaitForLineAsync("POST /secured/1 → 403"));
+    }
+
+    /// <summary>
+    /// Requests the HTTP server refuses before any route is read answer as API Gateway's own responses do: JSON
+    /// <c>{"message": ...}</c> with the status, never an empty body.
+    /// </summary>
+    [Theory]
+    [InlineData("GET /open/a%00b HTTP/1.1", 0, 400, "Bad Request")]
+    [InlineData("GET /open/caf\u00e9 HTTP/1.1", 0, 400, "Bad Request")]
+    [InlineData("GET /open/item-1 HTTP/1.1", 101, 431, "Request Header Fields Too Large")]
+    public async Task Requests_the_server_refuses_itself_answer_json_as_the_gateway_does(string requestLine, int extraHeaders, int status, string message)
+    {
+        var headers = string.Concat(Enumerable.Range(0, extraHeaders).Select(i => $"X-H{i}: v\r\n"));
+        var (actual, responseHeaders, body) = await RawAsync($"{requestLine}\r\nHost: 127.0.0.1:{Url.Port}\r\n{headers}Connection: close\r\n\r\n");
+
+        Assert.Equal(status, actual);
+        Assert.Equal("application/json", responseHeaders["content-type"]);
+        Assert.Equal($$"""{"message":"{{message}}"}""", body);
     }
 
     [Fact]

@@ -294,6 +294,36 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
     }
 
     [Fact]
+    public async Task An_id_token_on_an_admin_route_is_403_and_ups_line_says_403()
+    {
+        var tokens = await App.SignInForTokensAsync(UpFixture.Second);
+        var path = $"/v1/admin/tenants/{UpFixture.Second}/policy";
+
+        var response = await App.GetAsync(path, tokens.IdToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal("""{"message":"Forbidden"}""", response.Text);
+        // The authorizer's refusal (other tests reach this route too, and a plain user's 403 comes from the function).
+        var line = await up.Up.WaitForLineAsync(l => l.Contains($"GET {path} → 403") && l.Contains("authorizer"), TimeSpan.FromSeconds(10));
+        Assert.Contains("required scopes", line);
+        Assert.DoesNotContain($"GET {path} → 401", up.Up.Output);
+    }
+
+    [Fact]
+    public async Task Ups_request_lines_never_carry_the_query()
+    {
+        const string cursor = "eyJ2IjoxLCJ0IjoiYWxwaGEifQ.bm90LWEtcmVhbC1zaWduYXR1cmU";
+        var tokens = await App.SignInForTokensAsync(UpFixture.Second);
+        var path = $"/v1/admin/tenants/{UpFixture.Second}/audit";
+
+        await App.GetAsync($"{path}?cursor={cursor}&username=someone", tokens.AccessToken);
+
+        var line = await up.Up.WaitForLineAsync(l => l.Contains($"GET {path} → "), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("?", line);
+        Assert.DoesNotContain(cursor, up.Up.Output);
+    }
+
+    [Fact]
     public async Task Unknown_routes_and_methods_get_404_as_API_Gateway_gives_it()
     {
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/"), (HttpMethod.Post, "/v1/me/totp"), (HttpMethod.Get, "/v1/me/totp/associate"), (HttpMethod.Post, "/v1/me/totp/associate/extra") })
