@@ -7,6 +7,7 @@ using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Local.Hosting;
+using Enrollment.Local.Tests.OpenApi;
 using Enrollment.Local.Template;
 using Enrollment.Testing;
 using Xunit;
@@ -93,6 +94,10 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["admin-audit-query-tampered-cursor.json"] = (400, "VALIDATION_ERROR", "cursor"),
         ["admin-audit-query-malformed-limit.json"] = (400, "VALIDATION_ERROR", "limit"),
         ["admin-audit-query-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
+        // Exports answer JSON Lines or CSV (checked against the spec's schema for that content type).
+        ["admin-audit-query-export-jsonl.json"] = (200, null, null),
+        ["admin-audit-query-export-csv.json"] = (200, null, null),
+        ["admin-audit-query-export-bad-format.json"] = (400, "VALIDATION_ERROR", "format"),
         // The path's user (demo-user) is not in this pool: not a member of the tenant, so not found.
         ["admin-reset.json"] = (404, "NOT_FOUND", null),
         // The sample tenant does not require MFA: there is no grace period to grant.
@@ -223,9 +228,14 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         using var response = JsonDocument.Parse(result.Payload);
         var status = response.RootElement.GetProperty("statusCode").GetInt32();
         var headers = response.RootElement.GetProperty("headers");
-        using var body = JsonDocument.Parse(response.RootElement.GetProperty("body").GetString()!);
-        Assert.True(expected.Status == status, $"{name}: expected {expected.Status}, got {status}: {body.RootElement}");
+        var bodyText = response.RootElement.GetProperty("body").GetString()!;
+        Assert.True(expected.Status == status, $"{name}: expected {expected.Status}, got {status}: {bodyText}");
         Assert.Equal(e["requestContext"]!["requestId"]!.GetValue<string>(), headers.GetProperty("x-request-id").GetString());
+        var http = e["requestContext"]!["http"]!;
+        OpenApiContract.AssertAnswer(http["method"]!.GetValue<string>(), http["path"]!.GetValue<string>(), status,
+            headers.EnumerateObject().ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.GetString() ?? ""), bodyText);
+        if (e["queryStringParameters"]?["format"]?.GetValue<string>() is "jsonl" or "csv" && status == 200) return; // not the envelope
+        using var body = JsonDocument.Parse(bodyText);
         Assert.StartsWith("application/json", headers.GetProperty("content-type").GetString());
         Assert.Equal(status is >= 200 and < 300, body.RootElement.GetProperty("success").GetBoolean());
         if (expected.Code is not null)

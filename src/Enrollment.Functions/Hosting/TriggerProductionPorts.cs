@@ -21,7 +21,7 @@ public static class TriggerProductionPorts
         // The same pepper as the recovery route (RECOVERY_CODE_PEPPER on VerifyAuthChallengeFunction), read at the first check.
         new DynamoDbRecoveryCodeStore(db, tables.UserState, TimeProvider.System, RecoveryCodePepper.Hasher()),
         new DynamoDbRateLimiter(db, tables.UserState),
-        new DynamoDbAuditLog(db, tables.Audit));
+        new MeteredAuditLog(new DynamoDbAuditLog(db, tables.Audit), FunctionLog.Console));
 
     public const string NotWired =
         "The trigger functions' DynamoDB adapters are not wired: set TriggerProductionPorts.InfrastructureAdapters " +

@@ -169,7 +169,7 @@ public sealed class TriggerWireTests
         Assert.IsType<DynamoDbEnrollmentRecordStore>(adapters.Enrollments);
         Assert.IsType<DynamoDbRecoveryCodeStore>(adapters.RecoveryCodes);
         Assert.IsType<DynamoDbRateLimiter>(adapters.Limiter);
-        Assert.IsType<DynamoDbAuditLog>(adapters.Audit);
+        Assert.IsType<MeteredAuditLog>(adapters.Audit); // the DynamoDB audit log, with its failure metric (docs/operations.md)
     }
 
     [Fact]
