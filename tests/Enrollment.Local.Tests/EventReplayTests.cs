@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Local.Hosting;
+using Enrollment.Local.Tests.OpenApi;
 using Enrollment.Local.Template;
 using Enrollment.Testing;
 using Xunit;
@@ -92,6 +94,10 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         ["admin-audit-query-tampered-cursor.json"] = (400, "VALIDATION_ERROR", "cursor"),
         ["admin-audit-query-malformed-limit.json"] = (400, "VALIDATION_ERROR", "limit"),
         ["admin-audit-query-other-tenant.json"] = (403, "POLICY_DENIED", "NOT_TENANT_ADMIN"),
+        // Exports answer JSON Lines or CSV (checked against the spec's schema for that content type).
+        ["admin-audit-query-export-jsonl.json"] = (200, null, null),
+        ["admin-audit-query-export-csv.json"] = (200, null, null),
+        ["admin-audit-query-export-bad-format.json"] = (400, "VALIDATION_ERROR", "format"),
         // The path's user (demo-user) is not in this pool: not a member of the tenant, so not found.
         ["admin-reset.json"] = (404, "NOT_FOUND", null),
         // The sample tenant does not require MFA: there is no grace period to grant.
@@ -105,9 +111,20 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
     public static TheoryData<string> TriggerEventFiles => EventFilesTests.TriggerEventFiles;
 
     /// <summary>
+    /// Trigger events whose function refuses on any backend (the refusal does not depend on stored state): Cognito
+    /// fails the sign-in with the function's fixed text. Every other trigger event must be answered.
+    /// </summary>
+    private static readonly HashSet<string> RefusedTriggerEvents =
+    [
+        "trigger-pretoken-client-of-no-tenant.json", "trigger-pretoken-user-of-another-tenant.json", "trigger-pretoken-user-not-in-tenant.json",
+        "trigger-pretoken-no-request.json", "trigger-pretoken-client-credentials-v3.json",
+    ];
+
+    /// <summary>
     /// Cognito trigger events through the function template.yaml attaches for their trigger, as `invoke` runs it,
-    /// against the same backend. Cognito needs the whole event back with `response` filled in, within its budget;
-    /// the decisions themselves are asserted per file in the Functions tests (TriggerEventReplayTests).
+    /// against the same backend: the event's pool is the backend's (moto) and its user exists there, so AdminGetUser
+    /// answers. Cognito needs the whole event back with `response` filled in, within its budget; the decisions
+    /// themselves are asserted per file in the Functions tests (TriggerEventReplayTests).
     /// </summary>
     [Theory]
     [MemberData(nameof(TriggerEventFiles))]
@@ -128,8 +145,11 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
     private async Task ReplayTriggerAsync(string name, Func<SamTemplate, string, byte[], StringWriter, Task<InvocationResult>> invoke)
     {
         var template = SamTemplate.Load(RepoPaths.Template);
-        var bytes = await File.ReadAllBytesAsync(RepoPaths.Event(name), TestContext.Current.CancellationToken);
-        var e = JsonNode.Parse(bytes)!.AsObject();
+        var e = JsonNode.Parse(await File.ReadAllBytesAsync(RepoPaths.Event(name), TestContext.Current.CancellationToken))!.AsObject();
+        e["userPoolId"] = backend.PoolId;
+        if (e["userName"]?.GetValue<string>() is { } user && e["request"]?["userNotFound"]?.GetValue<bool>() != true)
+            await backend.EnsureUserAsync(user);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(e.ToJsonString());
         var source = e["triggerSource"]!.GetValue<string>();
         var trigger = source.StartsWith("TokenGeneration_", StringComparison.Ordinal) ? "PreTokenGeneration" : source[..source.IndexOf('_')];
         var function = Assert.Single(template.CognitoTriggers, t => t.Triggers.Contains(trigger)).FunctionLogicalId;
@@ -137,6 +157,12 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         var log = new StringWriter();
         var result = await invoke(template, function, bytes, log);
 
+        if (RefusedTriggerEvents.Contains(name))
+        {
+            Assert.True(result.IsError, $"{name}: answered {result.PayloadText}");
+            Assert.Contains("The sign-in could not be completed. Try again later.", result.PayloadText);
+            return;
+        }
         Assert.False(result.IsError, $"{name}: {result.PayloadText}\n{log}");
         var answer = JsonNode.Parse(result.Payload)!.AsObject();
         Assert.Equal(e["userName"]?.ToJsonString(), answer["userName"]?.ToJsonString());
@@ -202,9 +228,14 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
         using var response = JsonDocument.Parse(result.Payload);
         var status = response.RootElement.GetProperty("statusCode").GetInt32();
         var headers = response.RootElement.GetProperty("headers");
-        using var body = JsonDocument.Parse(response.RootElement.GetProperty("body").GetString()!);
-        Assert.True(expected.Status == status, $"{name}: expected {expected.Status}, got {status}: {body.RootElement}");
+        var bodyText = response.RootElement.GetProperty("body").GetString()!;
+        Assert.True(expected.Status == status, $"{name}: expected {expected.Status}, got {status}: {bodyText}");
         Assert.Equal(e["requestContext"]!["requestId"]!.GetValue<string>(), headers.GetProperty("x-request-id").GetString());
+        var http = e["requestContext"]!["http"]!;
+        OpenApiContract.AssertAnswer(http["method"]!.GetValue<string>(), http["path"]!.GetValue<string>(), status,
+            headers.EnumerateObject().ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.GetString() ?? ""), bodyText);
+        if (e["queryStringParameters"]?["format"]?.GetValue<string>() is "jsonl" or "csv" && status == 200) return; // not the envelope
+        using var body = JsonDocument.Parse(bodyText);
         Assert.StartsWith("application/json", headers.GetProperty("content-type").GetString());
         Assert.Equal(status is >= 200 and < 300, body.RootElement.GetProperty("success").GetBoolean());
         if (expected.Code is not null)
@@ -249,6 +280,24 @@ public sealed class EventReplayBackend : IAsyncLifetime
               "USER_POOL_ID": "{{_pool.PoolId}}"
             } }
             """);
+    }
+
+    public string PoolId => _pool!.PoolId;
+
+    /// <summary>A user of the backend's pool named as a trigger event names it (created once, no factor).</summary>
+    public async Task EnsureUserAsync(string username)
+    {
+        try
+        {
+            await _pool!.Client.AdminCreateUserAsync(new AdminCreateUserRequest
+            {
+                UserPoolId = _pool.PoolId, Username = username, TemporaryPassword = "Temporary-Pass-1", MessageAction = "SUPPRESS",
+            }, TestContext.Current.CancellationToken);
+        }
+        catch (CognitoServiceException failure) when (failure.ErrorType == "UsernameExistsException")
+        {
+            // Another event file's user: already there.
+        }
     }
 
     /// <summary>A new user per event, so the sample tenant's hourly limits do not couple the replays.</summary>

@@ -234,6 +234,33 @@ public sealed class TemplateModelTests
         }
     }
 
+    /// <summary>
+    /// Define and pre token generation ask the pool itself (issue 8: Cognito is the source of truth for the factor;
+    /// a recovery sign-in signs out everywhere), on this stack's pool only, through policies attached to their roles
+    /// (the pool names the functions, so the functions' own Policies cannot name the pool). Create and Verify ask nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("DefineAuthChallengeUserPoolAccess", "DefineAuthChallengeFunctionRole", new[] { "cognito-idp:AdminGetUser", "cognito-idp:AdminUserGlobalSignOut" })]
+    [InlineData("PreTokenGenerationUserPoolAccess", "PreTokenGenerationFunctionRole", new[] { "cognito-idp:AdminGetUser" })]
+    public void The_sign_in_triggers_may_ask_the_stacks_own_pool_and_nothing_more(string policyId, string role, string[] expected)
+    {
+        var properties = Load().ResolveResourceProperties(policyId);
+        Assert.Equal([role], Assert.IsType<List<object?>>(properties["Roles"]).Cast<string>());
+        var document = Assert.IsType<Dictionary<string, object?>>(properties["PolicyDocument"]);
+        var statements = Assert.IsType<List<object?>>(document["Statement"]).Cast<Dictionary<string, object?>>().ToList();
+        Assert.All(statements, s => Assert.Equal("Allow", s["Effect"]));
+        var granted = statements.SelectMany(s => Actions(s["Action"]).Select(action => $"{action} {(string)s["Resource"]!}"));
+        Assert.Equal(expected.Select(a => $"{a} arn:aws:cognito-idp:eu-west-1:123456789012:userpool/UserPool").Order(), granted.Order());
+
+        foreach (var other in new[] { "CreateAuthChallengeFunction", "VerifyAuthChallengeFunction" })
+        {
+            var actions = Assert.IsType<List<object?>>(Load().Functions[other].Properties["Policies"]).Cast<Dictionary<string, object?>>()
+                .SelectMany(d => Assert.IsType<List<object?>>(d["Statement"]).Cast<Dictionary<string, object?>>())
+                .SelectMany(s => Actions(s["Action"]));
+            Assert.DoesNotContain(actions, action => action.StartsWith("cognito-idp:", StringComparison.Ordinal));
+        }
+    }
+
     private static IEnumerable<string> Actions(object? action) => action switch
     {
         string one => [one],

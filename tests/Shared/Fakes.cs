@@ -24,6 +24,9 @@ public sealed class FakePolicyStore(CallLog log, params TenantPolicy[] policies)
 {
     public bool Down { get; set; }
 
+    /// <summary>Replaces the tenant's policy (as an administrator's PUT would).</summary>
+    public void Put(TenantPolicy policy) => policies[Array.FindIndex(policies, p => p.TenantId == policy.TenantId)] = policy;
+
     public Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken)
     {
         log.Add("policy");

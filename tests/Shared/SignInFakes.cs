@@ -124,3 +124,53 @@ public sealed class MemoryRecoveryCodeVerifier : IRecoveryCodeVerifier
         }
     }
 }
+
+/// <summary>
+/// The user pool as AdminGetUser and AdminUserGlobalSignOut see it (botocore's cognito-idp model): each user's
+/// <c>UserMFASettingList</c>. An unknown user or another pool fails as the adapter maps Cognito's
+/// UserNotFoundException / ResourceNotFoundException: one UPSTREAM_ERROR. Can be put "down".
+/// </summary>
+public sealed class FakeSignInUserPool(string userPoolId) : ISignInUserPool
+{
+    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+
+    private readonly Dictionary<string, List<string>> _mfaSettings = new(StringComparer.OrdinalIgnoreCase); // the pool is case-insensitive
+    private readonly List<string> _signedOut = [];
+
+    public bool Down { get; set; }
+    public bool SignOutDown { get; set; }
+    public int GetUserCalls { get; private set; }
+
+    /// <summary>Every AdminUserGlobalSignOut, in order (the usernames).</summary>
+    public IReadOnlyList<string> SignedOut { get { lock (_signedOut) return [.. _signedOut]; } }
+
+    public void AddUser(string username, params string[] mfaSettings)
+    {
+        lock (_mfaSettings) _mfaSettings[username] = [.. mfaSettings];
+    }
+
+    /// <summary>SetUserMFAPreference (or an operator) outside the API: the factor is gone from UserMFASettingList.</summary>
+    public void RemoveFactor(string username)
+    {
+        lock (_mfaSettings) _mfaSettings[username].Remove(SoftwareTokenMfa);
+    }
+
+    public Task<bool> HasSoftwareTokenAsync(string poolId, string username, CancellationToken cancellationToken)
+    {
+        lock (_mfaSettings)
+        {
+            GetUserCalls++;
+            if (Down || poolId != userPoolId || !_mfaSettings.TryGetValue(username, out var settings))
+                throw new EnrollmentException(ErrorCode.UpstreamError, "The user pool could not be asked about the user.");
+            return Task.FromResult(settings.Contains(SoftwareTokenMfa));
+        }
+    }
+
+    public Task SignOutEverywhereAsync(string poolId, string username, CancellationToken cancellationToken)
+    {
+        if (SignOutDown || poolId != userPoolId)
+            throw new EnrollmentException(ErrorCode.UpstreamError, "The user pool could not be asked about the user.");
+        lock (_signedOut) _signedOut.Add(username);
+        return Task.CompletedTask;
+    }
+}

@@ -13,8 +13,8 @@ namespace Enrollment.Core.Admin;
 /// </summary>
 public sealed record AuditSearchCriteria(AuditCursorBinding Binding, int Limit, string? Position)
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
+    public const int DefaultLimit = AuditQuery.DefaultLimit;
+    public const int MaxLimit = AuditQuery.MaxLimit;
     public const int MaxUsernameLength = 128;
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(90);

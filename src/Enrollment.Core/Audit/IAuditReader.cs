@@ -1,9 +1,10 @@
 namespace Enrollment.Core.Audit;
 
 /// <summary>
-/// Reads the audit trail newest first, always inside one tenant. A continuation token continues only the query
-/// that produced it (same tenant, user, range and filters); any other is VALIDATION_ERROR. Throws
-/// ServiceUnavailable when the store cannot be reached.
+/// Reads the audit trail newest first, always inside one tenant: the keys are built from the tenant id given. A
+/// continuation token is the store's position only; which query it continues is bound and checked once, in Core
+/// (the signed cursor of <see cref="Admin.AuditCursorSigner"/>, checked by <see cref="Admin.AuditSearchCriteria"/>).
+/// A malformed token is VALIDATION_ERROR. Throws ServiceUnavailable when the store cannot be reached.
 /// </summary>
 public interface IAuditReader
 {

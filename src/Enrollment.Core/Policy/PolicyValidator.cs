@@ -8,6 +8,9 @@ public static class PolicyValidator
     public const int MaxAppClients = 50;
     public const int MaxNetworks = 100;
 
+    /// <summary>The highest signIn.maxChallengeFailures; also bounds how long a sign-in's session[] can get.</summary>
+    public const int MaxChallengeFailuresCeiling = 10;
+
     public static PolicyFieldError? Validate(TenantPolicy policy)
     {
         if (!TenantId.IsValid(policy.TenantId))
@@ -49,7 +52,7 @@ public static class PolicyValidator
             return new("recovery.codeCount", "must be between 0 and 20");
         if (policy.Recovery.MaxAttemptsPerHour is < 1 or > 100)
             return new("recovery.maxAttemptsPerHour", "must be between 1 and 100");
-        if (policy.SignIn.MaxChallengeFailures is < 1 or > 10)
+        if (policy.SignIn.MaxChallengeFailures is < 1 or > MaxChallengeFailuresCeiling)
             return new("signIn.maxChallengeFailures", "must be between 1 and 10");
         var group = policy.Admin.GroupName;
         if (group is not null && (string.IsNullOrWhiteSpace(group) || group.Length > 128 || group.Any(char.IsWhiteSpace)))

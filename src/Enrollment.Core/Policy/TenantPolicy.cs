@@ -63,6 +63,13 @@ public sealed record MfaRules
 
     /// <summary>Whether a user may remove their own authenticator (DELETE /v1/me/totp).</summary>
     public bool AllowDisable { get; set; } = true;
+
+    /// <summary>
+    /// Whether a software token that Cognito holds but that was not set up through this service (no enrollment
+    /// record: set up directly at Cognito, around the policy) counts as enrolled at sign-in. Either way the sign-in
+    /// triggers audit it (FACTOR_OUTSIDE_POLICY).
+    /// </summary>
+    public bool AcceptFactorsOutsidePolicy { get; set; }
 }
 
 public sealed record RecoveryRules

@@ -24,8 +24,11 @@ public sealed class RecoveryAttempts(IRateLimiter limiter, TimeProvider time)
     /// <summary>The route's per-source counter's action.</summary>
     public const string SourceAction = "RECOVERY";
 
-    public RateLimitCounter UserCounter(string tenantId, string userSub) =>
-        RateLimitCounter.Hourly(tenantId, RateLimitSubject.User(userSub), UserFailureAction, time.GetUtcNow());
+    public RateLimitCounter UserCounter(string tenantId, string userSub) => ForUser(tenantId, userSub, time.GetUtcNow());
+
+    /// <summary>The shared per-user counter of the hour that contains <paramref name="now"/> (the sign-in path spends it).</summary>
+    public static RateLimitCounter ForUser(string tenantId, string userSub, DateTimeOffset now) =>
+        RateLimitCounter.Hourly(tenantId, RateLimitSubject.User(userSub), UserFailureAction, now);
 
     /// <summary>Takes one failure of the user's hour before a code is checked; null when none is left.</summary>
     public async Task<RateLimitCounter?> TryReserveFailureAsync(CompiledTenantPolicy policy, string userSub, CancellationToken cancellationToken)

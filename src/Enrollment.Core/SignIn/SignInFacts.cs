@@ -9,7 +9,11 @@ public sealed record SignInFacts
     /// <summary>The tenant's <c>mfa.required</c>.</summary>
     public required bool MfaRequired { get; init; }
 
-    /// <summary>The user has an enrollment record with our service.</summary>
+    /// <summary>
+    /// Cognito says the user has a software token (SOFTWARE_TOKEN_MFA passed in this session, or AdminGetUser lists
+    /// it) and the tenant counts it: set up through us (an enrollment record), or accepted by
+    /// <c>mfa.acceptFactorsOutsidePolicy</c>. A record alone (factor removed at Cognito) is not enrolled.
+    /// </summary>
     public required bool Enrolled { get; init; }
 
     /// <summary>The tenant issues recovery codes (<c>recovery.codeCount</c> above 0).</summary>

@@ -28,6 +28,26 @@ public static class SignInReasons
     public const string UserNotFound = "USER_NOT_FOUND";
     public const string TenantNotFound = DenialReason.TenantNotFound;
 
+    /// <summary>The app client belongs to another tenant than the user's binding (custom:tenant_id), or to none.</summary>
+    public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
+
+    /// <summary>The user has no binding (custom:tenant_id): a user of no tenant gets no tokens.</summary>
+    public const string UserNotInTenant = "USER_NOT_IN_TENANT";
+
+    /// <summary>session[] is longer than this flow can produce (<see cref="SignInStateMachine.MaxSessionEntries"/>).</summary>
+    public const string SessionTooLong = "SESSION_TOO_LONG";
+
+    /// <summary>A recovery sign-in whose sign-out everywhere (AdminUserGlobalSignOut) failed: no tokens.</summary>
+    public const string SignOutFailed = "SIGN_OUT_FAILED";
+
+    // Findings about the factor (their own audit event, besides the decision's).
+
+    /// <summary>Cognito has a software token that was not set up through this service (no enrollment record).</summary>
+    public const string FactorOutsidePolicy = "FACTOR_OUTSIDE_POLICY";
+
+    /// <summary>Our enrollment record says enrolled, Cognito has no software token: removed outside the API.</summary>
+    public const string FactorRemovedOutsideApi = "FACTOR_REMOVED_OUTSIDE_API";
+
     // Verify.
     public const string RecoveryCodeAccepted = "RECOVERY_CODE_ACCEPTED";
     public const string EnrollmentGateAcknowledged = "ENROLLMENT_GATE_ACKNOWLEDGED";
@@ -41,5 +61,6 @@ public static class SignInReasons
 
     /// <summary>Refusals by the policy or a limit (audit outcome DENIED); other failures are FAILED.</summary>
     public static bool IsDenial(string reason) => reason is ChallengeFailureLimit or RecoveryDisabled or UnsupportedFlow
-        or UnexpectedChallenge or TenantNotFound or RecoveryAttemptLimit;
+        or UnexpectedChallenge or TenantNotFound or RecoveryAttemptLimit or ClientOfAnotherTenant or UserNotInTenant
+        or SessionTooLong;
 }

@@ -3,31 +3,47 @@ using Enrollment.Core.Audit;
 using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Recovery;
 
 namespace Enrollment.Core.SignIn;
 
 /// <summary>
-/// The three custom-auth triggers' work around the pure <see cref="SignInStateMachine"/>: read the tenant and the
-/// user (DynamoDB only, through the ports), decide, record the decision. Every decision about a user is one
-/// AUTH_CHALLENGE audit event with its outcome and reason, never the answer.
-/// A port failure (ServiceUnavailable) is recorded when the audit store still takes it, then thrown: the
-/// functions turn it into a failed sign-in without saying why.
+/// The three custom-auth triggers' work around the pure <see cref="SignInStateMachine"/>: resolve the tenant from the
+/// user's binding, read what the decision needs (DynamoDB; Cognito's AdminGetUser for the factor), decide, record the
+/// decision. Every decision about a user is one AUTH_CHALLENGE audit event with its outcome and reason, never the
+/// answer. A port failure (an <see cref="EnrollmentException"/>) is recorded when the audit store still takes it,
+/// then thrown: the functions turn it into a failed sign-in without saying why.
 /// </summary>
-public sealed class SignInService(
-    ITenantPolicyStore policies,
-    IEnrollmentRecordStore enrollments,
-    IGracePeriodStore grace,
-    IRecoverySignInStore recoveries,
-    IRecoveryCodeVerifier recoveryCodes,
-    IRateLimiter limiter,
-    AuditTrail audit,
-    TimeProvider time)
+public sealed class SignInService
 {
-    /// <summary>Counter of wrong recovery codes per user and hour (the tenant's <c>recovery.maxAttemptsPerHour</c>), across sign-ins.</summary>
-    public const string RecoveryFailureAction = "RECOVERY_FAILURE";
-
     /// <summary>Longer answers are wrong without asking the verifier.</summary>
     public const int MaxAnswerLength = 256;
+
+    private readonly IRecoverySignInStore _recoveries;
+    private readonly IRecoveryCodeVerifier _recoveryCodes;
+    private readonly IRateLimiter _limiter;
+    private readonly IEnrollmentRecordStore _enrollments;
+    private readonly ISignInUserPool _userPool;
+    private readonly AuditTrail _audit;
+    private readonly TimeProvider _time;
+    private readonly SignInTenantResolver _tenants;
+    private readonly FactorReader _factors;
+    private readonly SignInGrace _grace;
+
+    public SignInService(ITenantPolicyStore policies, IEnrollmentRecordStore enrollments, IGracePeriodStore grace, IRecoverySignInStore recoveries,
+        IRecoveryCodeVerifier recoveryCodes, IRateLimiter limiter, ISignInUserPool userPool, AuditTrail audit, TimeProvider time)
+    {
+        _enrollments = enrollments;
+        _recoveries = recoveries;
+        _recoveryCodes = recoveryCodes;
+        _limiter = limiter;
+        _userPool = userPool;
+        _audit = audit;
+        _time = time;
+        _tenants = new SignInTenantResolver(policies);
+        _factors = new FactorReader(enrollments, userPool, audit);
+        _grace = new SignInGrace(grace, time);
+    }
 
     /// <summary>Define auth challenge.</summary>
     public async Task<SignInDecision> DefineAsync(SignInAttempt attempt, CancellationToken cancellationToken)
@@ -38,18 +54,61 @@ public sealed class SignInService(
         CompiledTenantPolicy? policy = null;
         try
         {
-            policy = await policies.FindByClientIdAsync(attempt.ClientId, cancellationToken);
+            var tenant = await _tenants.ResolveAsync(attempt, cancellationToken);
+            policy = tenant.Policy;
             var decision = settled
-                ?? (policy is null
-                    ? SignInDecision.Fail(SignInReasons.TenantNotFound)
-                    : SignInStateMachine.Decide(attempt.Session, attempt.Mode, attempt.UserNotFound, await FactsAsync(policy, attempt, cancellationToken)));
-            await audit.RecordOutcomeAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, decision.Outcome, decision.Reason, cancellationToken);
+                ?? (tenant.IsRefused ? SignInDecision.Fail(tenant.Refusal!) : await DecideAsync(tenant.Policy!, attempt, cancellationToken));
+            string? signOut = null;
+            if (decision.Reason == SignInReasons.Recovered)
+                (decision, signOut) = await SignOutEverywhereAsync(attempt, decision, cancellationToken);
+            await _audit.RecordOutcomeAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, decision.Outcome, decision.Reason, cancellationToken, signOut: signOut);
             return decision;
         }
         catch (EnrollmentException failure)
         {
             await RecordFailureQuietlyAsync(attempt, policy, failure, cancellationToken);
             throw;
+        }
+    }
+
+    private async Task<SignInDecision> DecideAsync(CompiledTenantPolicy policy, SignInAttempt attempt, CancellationToken cancellationToken)
+    {
+        var rules = policy.Policy;
+        var recoveryEnabled = rules.Recovery.CodeCount > 0;
+        // The failure limit, a retry and the recovery path need nothing about the user: no read, no Cognito call.
+        if (SignInStateMachine.DecideWithoutUser(attempt.Session, attempt.Mode, attempt.UserNotFound, rules.SignIn.MaxChallengeFailures, recoveryEnabled) is { } early)
+            return early;
+
+        var standing = await _factors.ReadAsync(policy, attempt, SignInStateMachine.SoftwareTokenPassed(attempt.Session), cancellationToken);
+        var inGrace = false;
+        if (rules.Mfa.Required && !standing.Enrolled)
+            inGrace = (await _grace.WindowAsync(policy, attempt, standing.Record is not null, cancellationToken)).IsActiveAt(_time.GetUtcNow());
+        return SignInStateMachine.Decide(attempt.Session, attempt.Mode, attempt.UserNotFound, new SignInFacts
+        {
+            MaxChallengeFailures = rules.SignIn.MaxChallengeFailures,
+            MfaRequired = rules.Mfa.Required,
+            Enrolled = standing.Enrolled,
+            RecoveryEnabled = recoveryEnabled,
+            InGrace = inGrace,
+        });
+    }
+
+    /// <summary>
+    /// A recovery sign-in ends every other session of the user before its own tokens are issued (the lost phone's
+    /// refresh token stops working). Fails closed: without the sign-out, no tokens.
+    /// </summary>
+    private async Task<(SignInDecision Decision, string SignOut)> SignOutEverywhereAsync(SignInAttempt attempt, SignInDecision tokens, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(attempt.UserPoolId))
+            throw EnrollmentException.Invalid("The event has no userPoolId.", "userPoolId");
+        try
+        {
+            await _userPool.SignOutEverywhereAsync(attempt.UserPoolId, attempt.Username, cancellationToken);
+            return (tokens, GlobalSignOut.SignedOut);
+        }
+        catch (EnrollmentException failure)
+        {
+            return (SignInDecision.Fail(SignInReasons.SignOutFailed), failure.Reason ?? ErrorCodeNames.Of(failure.Code));
         }
     }
 
@@ -60,8 +119,9 @@ public sealed class SignInService(
     public async Task<CustomChallengeSpec> CreateAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
         var name = SignInStateMachine.CustomChallengeFor(attempt.Session, attempt.Mode);
-        var policy = await policies.FindByClientIdAsync(attempt.ClientId, cancellationToken)
-            ?? throw EnrollmentException.Denied(DenialReason.TenantNotFound, "No tenant is configured for this app client.");
+        var tenant = await _tenants.ResolveAsync(attempt, cancellationToken);
+        if (tenant.IsRefused) throw EnrollmentException.Denied(tenant.Refusal!, "The sign-in has no tenant this app client belongs to.");
+        var policy = tenant.Policy!;
 
         var remaining = Math.Max(0, policy.Policy.SignIn.MaxChallengeFailures - SignInStateMachine.Failures(attempt.Session));
         var publicParameters = new Dictionary<string, string>
@@ -71,9 +131,11 @@ public sealed class SignInService(
         };
         if (name == CustomChallenges.EnrollmentGate)
         {
-            var window = await GraceAsync(policy, attempt, cancellationToken);
+            // Define asked for the gate, so the user is not enrolled; a record then means the factor was removed.
+            var hasRecord = !attempt.UserNotFound && await _enrollments.GetAsync(policy.TenantId, attempt.StateKey, cancellationToken) is not null;
+            var window = await _grace.WindowAsync(policy, attempt, hasRecord, cancellationToken);
             publicParameters[CustomChallengeSpec.MfaEnrollmentRequired] = "true";
-            publicParameters[CustomChallengeSpec.Access] = window.IsActiveAt(time.GetUtcNow())
+            publicParameters[CustomChallengeSpec.Access] = window.IsActiveAt(_time.GetUtcNow())
                 ? CustomChallengeSpec.FullAccess
                 : CustomChallengeSpec.EnrollmentOnlyAccess;
             publicParameters[CustomChallengeSpec.GraceEndsAt] = Iso(window.EndsAt);
@@ -92,19 +154,20 @@ public sealed class SignInService(
         CompiledTenantPolicy? policy = null;
         try
         {
-            policy = await policies.FindByClientIdAsync(attempt.ClientId, cancellationToken);
-            var (correct, reason) = policy is null
-                ? (false, SignInReasons.TenantNotFound)
+            var tenant = await _tenants.ResolveAsync(attempt, cancellationToken);
+            policy = tenant.Policy;
+            var (correct, reason) = tenant.IsRefused
+                ? (false, tenant.Refusal!)
                 : challenge switch
                 {
-                    CustomChallenges.RecoveryCode => await VerifyRecoveryCodeAsync(policy, attempt, answer, cancellationToken),
+                    CustomChallenges.RecoveryCode => await VerifyRecoveryCodeAsync(policy!, attempt, answer, cancellationToken),
                     CustomChallenges.EnrollmentGate => string.Equals(answer?.Trim(), CustomChallenges.GateAnswer, StringComparison.OrdinalIgnoreCase)
                         ? (true, SignInReasons.EnrollmentGateAcknowledged)
                         : (false, SignInReasons.WrongAnswer),
                     _ => (false, SignInReasons.UnexpectedChallenge),
                 };
             var outcome = correct ? AuditOutcome.Success : SignInReasons.IsDenial(reason) ? AuditOutcome.Denied : AuditOutcome.Failed;
-            await audit.RecordOutcomeAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, outcome, reason, cancellationToken);
+            await _audit.RecordOutcomeAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, outcome, reason, cancellationToken);
             return correct;
         }
         catch (EnrollmentException failure)
@@ -116,46 +179,22 @@ public sealed class SignInService(
 
     private async Task<(bool Correct, string Reason)> VerifyRecoveryCodeAsync(CompiledTenantPolicy policy, SignInAttempt attempt, string? answer, CancellationToken cancellationToken)
     {
-        // Reserve a failure first, so parallel guesses cannot pass the hourly limit; a right code gives it back.
-        var failures = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(attempt.Username), RecoveryFailureAction, time.GetUtcNow());
-        if (!(await limiter.TryAcquireAsync(failures, policy.Policy.Recovery.MaxAttemptsPerHour, cancellationToken)).Allowed)
+        // The recovery route's counter too (one budget for both paths). Reserve a failure first, so parallel guesses
+        // cannot pass the hourly limit; a right code gives it back.
+        var failures = RecoveryAttempts.ForUser(policy.TenantId, attempt.StateKey, _time.GetUtcNow());
+        if (!(await _limiter.TryAcquireAsync(failures, policy.Policy.Recovery.MaxAttemptsPerHour, cancellationToken)).Allowed)
             return (false, SignInReasons.RecoveryAttemptLimit);
 
         var code = answer?.Trim();
         var wellFormed = !string.IsNullOrEmpty(code) && code.Length <= MaxAnswerLength && policy.Policy.Recovery.CodeCount > 0;
-        // An unknown user's code goes through the same calls, so the answer takes as long; it is never right.
-        var consumed = wellFormed && await recoveryCodes.TryConsumeAsync(policy.TenantId, attempt.Username, code!, cancellationToken);
+        // An unknown user's code goes through the same calls (on a key no user has), so the answer takes as long; it is never right.
+        var consumed = wellFormed && await _recoveryCodes.TryConsumeAsync(policy.TenantId, attempt.StateKey, code!, cancellationToken);
         if (!consumed || attempt.UserNotFound) return (false, SignInReasons.WrongAnswer);
 
-        await limiter.ReleaseAsync(failures, cancellationToken);
+        await _limiter.ReleaseAsync(failures, cancellationToken);
         // Before answering true: the tokens this sign-in gets must already be for enrollment only.
-        await recoveries.RecordAsync(policy.TenantId, attempt.Username, time.GetUtcNow(), cancellationToken);
+        await _recoveries.RecordAsync(policy.TenantId, attempt.StateKey, _time.GetUtcNow(), cancellationToken);
         return (true, SignInReasons.RecoveryCodeAccepted);
-    }
-
-    private async Task<SignInFacts> FactsAsync(CompiledTenantPolicy policy, SignInAttempt attempt, CancellationToken cancellationToken)
-    {
-        var rules = policy.Policy;
-        var enrolled = await enrollments.GetAsync(policy.TenantId, attempt.Username, cancellationToken) is not null;
-        var inGrace = false;
-        if (rules.Mfa.Required && !enrolled)
-            inGrace = (await GraceAsync(policy, attempt, cancellationToken)).IsActiveAt(time.GetUtcNow());
-        return new SignInFacts
-        {
-            MaxChallengeFailures = rules.SignIn.MaxChallengeFailures,
-            MfaRequired = rules.Mfa.Required,
-            Enrolled = enrolled,
-            RecoveryEnabled = rules.Recovery.CodeCount > 0,
-            InGrace = inGrace,
-        };
-    }
-
-    /// <summary>The user's grace window; for an unknown user, the one a first sign-in would start, without recording it.</summary>
-    private async Task<GraceWindow> GraceAsync(CompiledTenantPolicy policy, SignInAttempt attempt, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var startedAt = attempt.UserNotFound ? now : await grace.GetOrStartAsync(policy.TenantId, attempt.Username, now, cancellationToken);
-        return GraceWindow.From(startedAt, policy.Policy.Mfa.GracePeriodDays);
     }
 
     /// <summary>Records the failure if the audit store takes it; the caller rethrows the original failure either way.</summary>
@@ -163,7 +202,7 @@ public sealed class SignInService(
     {
         try
         {
-            await audit.RecordAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, failure, cancellationToken);
+            await _audit.RecordAsync(AuditEventType.AuthChallenge, attempt.Caller, policy, failure, cancellationToken);
         }
         catch (EnrollmentException)
         {

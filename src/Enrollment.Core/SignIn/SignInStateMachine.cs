@@ -1,3 +1,4 @@
+using Enrollment.Core.Policy;
 using static Enrollment.Core.SignIn.ChallengeNames;
 
 namespace Enrollment.Core.SignIn;
@@ -14,6 +15,14 @@ namespace Enrollment.Core.SignIn;
 public static class SignInStateMachine
 {
     /// <summary>
+    /// The longest <c>session[]</c> this flow can produce: SRP_A and PASSWORD_VERIFIER, the two device steps, one
+    /// Cognito MFA step (a failed one ends the sign-in), at most <see cref="PolicyValidator.MaxChallengeFailuresCeiling"/>
+    /// wrong custom answers (the limit then fails the sign-in), and one passed answer to each of our two challenges.
+    /// A longer session was not produced by this flow and fails before anything is read.
+    /// </summary>
+    public const int MaxSessionEntries = 2 + 2 + 1 + PolicyValidator.MaxChallengeFailuresCeiling + 2;
+
+    /// <summary>
     /// The decisions <c>session[]</c> settles alone: an unsupported start, a failed or unexpected step, and
     /// SRP_A to PASSWORD_VERIFIER. Null once the password (and any Cognito MFA) has passed: the rest needs facts.
     /// </summary>
@@ -22,6 +31,8 @@ public static class SignInStateMachine
         // Passwordless custom auth would get no Cognito TOTP: this flow always starts with the password.
         if (session.Count == 0 || session[0].ChallengeName != SrpA)
             return SignInDecision.Fail(SignInReasons.UnsupportedFlow);
+        if (session.Count > MaxSessionEntries)
+            return SignInDecision.Fail(SignInReasons.SessionTooLong);
 
         foreach (var entry in session)
         {
@@ -38,6 +49,7 @@ public static class SignInStateMachine
             return SignInDecision.Challenge(PasswordVerifier, SignInReasons.PasswordVerifierNext);
         if (session[1].ChallengeName != PasswordVerifier)
             return SignInDecision.Fail(SignInReasons.UnexpectedChallenge);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { SrpA, PasswordVerifier };
         for (var i = 2; i < session.Count; i++)
         {
             var entry = session[i];
@@ -45,33 +57,55 @@ public static class SignInStateMachine
                 ? CustomChallenges.IsKnown(entry.ChallengeMetadata)
                 : IsCognitoStep(entry.ChallengeName);
             if (!expected) return SignInDecision.Fail(SignInReasons.UnexpectedChallenge);
+            // Cognito asks each of its own steps once, and each of our challenges passes once: a repeat is not this flow.
+            var once = entry.ChallengeName == CustomChallenge ? entry.ChallengeResult ? "PASSED:" + entry.ChallengeMetadata : null : entry.ChallengeName;
+            if (once is not null && !seen.Add(once)) return SignInDecision.Fail(SignInReasons.UnexpectedChallenge);
         }
         return null;
     }
 
-    public static SignInDecision Decide(IReadOnlyList<SessionEntry> session, SignInMode mode, bool userNotFound, SignInFacts facts)
+    public static SignInDecision Decide(IReadOnlyList<SessionEntry> session, SignInMode mode, bool userNotFound, SignInFacts facts) =>
+        DecideWithoutUser(session, mode, userNotFound, facts.MaxChallengeFailures, facts.RecoveryEnabled)
+        ?? DecideForUser(session, userNotFound, facts);
+
+    /// <summary>
+    /// Everything <see cref="Decide"/> settles with the tenant's rules alone (no read about the user: no enrollment
+    /// record, no AdminGetUser, no grace start): a settled session, the failure limit, a retry, the recovery path.
+    /// Null when the decision needs the user's facts. <see cref="Decide"/> is this, then the rest, so they agree.
+    /// </summary>
+    public static SignInDecision? DecideWithoutUser(IReadOnlyList<SessionEntry> session, SignInMode mode, bool userNotFound,
+        int maxChallengeFailures, bool recoveryEnabled)
     {
         if (DecideFromSession(session) is { } settled) return settled;
 
         // Every wrong custom answer counts, whichever challenge it was: failures look the same.
-        if (Failures(session) >= facts.MaxChallengeFailures)
+        if (Failures(session) >= maxChallengeFailures)
             return SignInDecision.Fail(SignInReasons.ChallengeFailureLimit);
 
         var last = session[^1];
         if (last.ChallengeName == CustomChallenge && !last.ChallengeResult)
             return SignInDecision.Custom(last.ChallengeMetadata!, SignInReasons.ChallengeRetry);
 
-        // Cognito's own MFA passed: the user has the authenticator, so recovery is moot and the user is enrolled.
-        var cognitoMfa = CognitoMfaPassed(session);
-        if (IsRecovery(session, mode) && !cognitoMfa)
+        // Cognito's own MFA passed: the user has the authenticator, so recovery is moot.
+        if (IsRecovery(session, mode) && !CognitoMfaPassed(session))
         {
-            if (!facts.RecoveryEnabled) return SignInDecision.Fail(SignInReasons.RecoveryDisabled);
+            if (!recoveryEnabled) return SignInDecision.Fail(SignInReasons.RecoveryDisabled);
             if (!Passed(session, CustomChallenges.RecoveryCode))
                 return SignInDecision.Custom(CustomChallenges.RecoveryCode, SignInReasons.RecoveryCodeAsked);
             return userNotFound ? SignInDecision.Fail(SignInReasons.UserNotFound) : SignInDecision.Tokens(SignInReasons.Recovered);
         }
+        return null;
+    }
 
-        var enrolled = facts.Enrolled || cognitoMfa;
+    /// <summary>SOFTWARE_TOKEN_MFA passed in this sign-in: Cognito itself proved the user holds a software token.</summary>
+    public static bool SoftwareTokenPassed(IReadOnlyList<SessionEntry> session) =>
+        session.Any(e => e.ChallengeName == SoftwareTokenMfa && e.ChallengeResult);
+
+    private static SignInDecision DecideForUser(IReadOnlyList<SessionEntry> session, bool userNotFound, SignInFacts facts)
+    {
+        // Facts.Enrolled is Cognito's answer (this session's SOFTWARE_TOKEN_MFA, else AdminGetUser), weighed by the
+        // tenant's policy (a factor set up around the policy counts only where the tenant accepts it).
+        var enrolled = facts.Enrolled;
         if (!enrolled && facts.MfaRequired && !Passed(session, CustomChallenges.EnrollmentGate))
             return SignInDecision.Custom(CustomChallenges.EnrollmentGate, SignInReasons.EnrollmentGateAsked);
 

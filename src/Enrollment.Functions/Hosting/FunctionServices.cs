@@ -64,7 +64,7 @@ public sealed class FunctionServices
         // One binding reader (and its short cache by sub) for the user routes and the admin routes of this process.
         var bindings = new TenantBindingReader(new CognitoUserTenantLookup(cognito), time);
         var tenants = new TenantResolver(new CachedTenantPolicyStore(policyStore, time, policyCacheLifetime), bindings);
-        var audit = new AuditTrail(new DynamoDbAuditLog(dynamo, tables.Audit), time);
+        var audit = new AuditTrail(new MeteredAuditLog(new DynamoDbAuditLog(dynamo, tables.Audit), log, time), time);
         var userPool = new CognitoUserPoolTotp(cognito);
         var limiter = new DynamoDbRateLimiter(dynamo, tables.UserState);
         var records = new DynamoDbEnrollmentRecordStore(dynamo, tables.UserState);

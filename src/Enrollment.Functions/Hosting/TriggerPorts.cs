@@ -14,4 +14,7 @@ public sealed record TriggerPorts
     public required IRecoveryCodeVerifier RecoveryCodes { get; init; }
     public required IRateLimiter Limiter { get; init; }
     public required IAuditLog Audit { get; init; }
+
+    /// <summary>AdminGetUser (has a factor?) and AdminUserGlobalSignOut (after a recovery sign-in), on the event's pool.</summary>
+    public required ISignInUserPool UserPool { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Enrollment.Functions.Hosting;
 
 /// <summary>
 /// The triggers' composition root, separate from <see cref="FunctionServices"/> so a trigger loads only what it
-/// needs (no Cognito client, no QR code): one process-wide set, built on first use. Tests call <see cref="Build"/>.
+/// needs (no QR code; a Cognito client for AdminGetUser and AdminUserGlobalSignOut only): one process-wide set, built
+/// on first use. Tests call <see cref="Build"/>.
 /// </summary>
 public sealed class TriggerServices
 {
@@ -28,8 +29,8 @@ public sealed class TriggerServices
         var audit = new AuditTrail(ports.Audit, time);
         return new TriggerServices
         {
-            SignIn = new SignInService(ports.Policies, ports.Enrollments, ports.Grace, ports.Recoveries, ports.RecoveryCodes, ports.Limiter, audit, time),
-            TokenClaims = new TokenClaimsService(ports.Policies, ports.Enrollments, ports.Grace, ports.Recoveries, audit, time),
+            SignIn = new SignInService(ports.Policies, ports.Enrollments, ports.Grace, ports.Recoveries, ports.RecoveryCodes, ports.Limiter, ports.UserPool, audit, time),
+            TokenClaims = new TokenClaimsService(ports.Policies, ports.Enrollments, ports.Grace, ports.Recoveries, ports.UserPool, audit, time),
             Runner = new TriggerRunner(log, Budget),
         };
     }

@@ -29,6 +29,14 @@ public static class ApiResponses
             Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), Relaxed.GetTypeInfo(typeof(SuccessEnvelope<T>)) as JsonTypeInfo<SuccessEnvelope<T>> ?? typeInfo),
         };
 
+    /// <summary>A non-JSON success (the audit export): same headers as every answer, the given content type.</summary>
+    public static HttpApiResponse Text(string body, string contentType, string requestId)
+    {
+        var headers = BaseHeaders(requestId);
+        headers["content-type"] = contentType;
+        return new HttpApiResponse { StatusCode = 200, Headers = headers, Body = body };
+    }
+
     public static HttpApiResponse Error(EnrollmentException error, string requestId)
     {
         var headers = BaseHeaders(requestId);

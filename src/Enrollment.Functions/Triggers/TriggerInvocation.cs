@@ -31,6 +31,9 @@ public sealed class TriggerInvocation<TEvent>(JsonObject root, TEvent triggerEve
             throw EnrollmentException.Invalid($"This function handles {description} events only.", "triggerSource");
     }
 
+    /// <summary>The user's immutable tenant binding in <c>request.userAttributes</c>; no app client can write it.</summary>
+    public const string TenantAttribute = "custom:tenant_id";
+
     public SignInAttempt Attempt(List<CognitoChallengeResult>? session, Dictionary<string, string>? clientMetadata,
         bool? userNotFound, Dictionary<string, string>? userAttributes)
     {
@@ -43,12 +46,17 @@ public sealed class TriggerInvocation<TEvent>(JsonObject root, TEvent triggerEve
             RequestId = RequestId,
             ClientId = clientId,
             Username = username,
-            UserSub = userAttributes is not null && userAttributes.TryGetValue("sub", out var sub) ? sub : null,
+            UserPoolId = Event.UserPoolId ?? "",
+            UserSub = Attribute(userAttributes, "sub"),
+            TenantBinding = Attribute(userAttributes, TenantAttribute),
             Session = session?.Select(e => new SessionEntry(e.ChallengeName ?? "", e.ChallengeResult ?? false, e.ChallengeMetadata)).ToList() ?? [],
             Mode = SignInModes.FromClientMetadata(clientMetadata),
             UserNotFound = userNotFound ?? false,
         };
     }
+
+    private static string? Attribute(Dictionary<string, string>? attributes, string name) =>
+        attributes is not null && attributes.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     /// <summary>Writes the members of <paramref name="response"/> into the event's <c>response</c>, keeping members Cognito sent that it does not name.</summary>
     public void SetResponse<TResponse>(TResponse response, JsonTypeInfo<TResponse> typeInfo) => TriggerResponse.Set(Root, response, typeInfo);

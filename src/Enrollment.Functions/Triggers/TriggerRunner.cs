@@ -21,20 +21,26 @@ public sealed class TriggerRunner(FunctionLog log, TimeSpan budget)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString("n");
-        JsonObject root;
+        JsonObject? root = null;
         TEvent triggerEvent;
         try
         {
-            root = await JsonNode.ParseAsync(input) as JsonObject ?? throw new JsonException();
-            triggerEvent = root.Deserialize(eventType) ?? throw new JsonException();
+            root = await JsonNode.ParseAsync(input) as JsonObject;
+            triggerEvent = root?.Deserialize(eventType) ?? throw new JsonException();
         }
         catch (JsonException)
         {
-            log.Error("trigger event is not valid JSON of its kind", ("trigger", trigger), ("requestId", requestId));
-            throw new TriggerFailedException();
+            // A member of the wrong type (challengeResult "true", session an object) or not an object at all. Where the
+            // trigger has a safe answer (Define: fail; Verify: wrong), give it: Define's failAuthentication reaches the
+            // app as Cognito's NotAuthorizedException, a thrown error as UserLambdaValidationException with our text.
+            log.Error("trigger event is not valid JSON of its kind", ("trigger", trigger), ("requestId", requestId), ("code", InvalidEvent));
+            if (failSafe is null) throw new TriggerFailedException();
+            root ??= [];
+            failSafe(root);
+            return Serialize(root);
         }
 
-        var call = new TriggerInvocation<TEvent>(root, triggerEvent, requestId);
+        var call = new TriggerInvocation<TEvent>(root!, triggerEvent, requestId);
         using var timeout = new CancellationTokenSource(budget);
         try
         {
@@ -47,9 +53,9 @@ public sealed class TriggerRunner(FunctionLog log, TimeSpan budget)
                 : ex is OperationCanceledException && timeout.IsCancellationRequested ? "TIMEOUT"
                 : ErrorCodeNames.Of(ErrorCode.InternalError);
             log.Error("trigger failed", ("trigger", trigger), ("triggerSource", triggerEvent.TriggerSource), ("requestId", requestId),
-                ("exception", ex.GetType().FullName), ("code", code), ("stack", ex is EnrollmentException ? null : ex.StackTrace));
+                ("exception", ex.GetType().FullName), ("code", code), ("reason", (ex as EnrollmentException)?.Reason), ("stack", ex is EnrollmentException ? null : ex.StackTrace));
             if (failSafe is null) throw new TriggerFailedException();
-            failSafe(root);
+            failSafe(call.Root);
             call.Report("FAIL_SAFE", code);
         }
 
@@ -62,8 +68,16 @@ public sealed class TriggerRunner(FunctionLog log, TimeSpan budget)
             ("reason", call.Reason),
             ("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
 
+        return Serialize(call.Root);
+    }
+
+    /// <summary>The log code of an event that could not be read as its trigger's event.</summary>
+    public const string InvalidEvent = "INVALID_EVENT";
+
+    private static MemoryStream Serialize(JsonObject root)
+    {
         var output = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output))
             root.WriteTo(writer);
         output.Position = 0;
         return output;

@@ -11,4 +11,5 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(SuccessEnvelope<AuditPageData>))]
 [JsonSerializable(typeof(SuccessEnvelope<TotpResetData>))]
 [JsonSerializable(typeof(SuccessEnvelope<GraceGrantData>))]
+[JsonSerializable(typeof(AuditEventData))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,10 +1,9 @@
 namespace Enrollment.Functions.Wire;
 
-/// <summary>CreateAuthChallenge_Authentication.</summary>
+/// <summary>CreateAuthChallenge_Authentication: only what Create uses (<c>response</c> is written, never read).</summary>
 public sealed record CreateAuthChallengeEvent : CognitoTriggerEvent
 {
     public CreateAuthChallengeRequest? Request { get; init; }
-    public CreateAuthChallengeResponse? Response { get; init; }
 }
 
 public sealed record CreateAuthChallengeRequest

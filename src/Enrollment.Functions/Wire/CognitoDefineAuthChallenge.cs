@@ -1,10 +1,12 @@
 namespace Enrollment.Functions.Wire;
 
-/// <summary>DefineAuthChallenge_Authentication.</summary>
+/// <summary>
+/// DefineAuthChallenge_Authentication: only what Define uses. <c>response</c> is not read (Cognito sends nulls; the
+/// function writes it into the event it returns), so whatever Cognito puts there cannot fail the parse.
+/// </summary>
 public sealed record DefineAuthChallengeEvent : CognitoTriggerEvent
 {
     public DefineAuthChallengeRequest? Request { get; init; }
-    public DefineAuthChallengeResponse? Response { get; init; }
 }
 
 public sealed record DefineAuthChallengeRequest

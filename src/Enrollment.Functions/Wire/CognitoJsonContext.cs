@@ -15,4 +15,8 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(CreateAuthChallengeEvent))]
 [JsonSerializable(typeof(VerifyAuthChallengeEvent))]
 [JsonSerializable(typeof(PreTokenGenerationV2Event))]
+[JsonSerializable(typeof(DefineAuthChallengeResponse))]
+[JsonSerializable(typeof(CreateAuthChallengeResponse))]
+[JsonSerializable(typeof(VerifyAuthChallengeResponse))]
+[JsonSerializable(typeof(PreTokenGenerationV2Response))]
 public sealed partial class CognitoJsonContext : JsonSerializerContext;

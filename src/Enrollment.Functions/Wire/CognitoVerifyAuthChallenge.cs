@@ -1,10 +1,9 @@
 namespace Enrollment.Functions.Wire;
 
-/// <summary>VerifyAuthChallengeResponse_Authentication.</summary>
+/// <summary>VerifyAuthChallengeResponse_Authentication: only what Verify uses (<c>response</c> is written, never read).</summary>
 public sealed record VerifyAuthChallengeEvent : CognitoTriggerEvent
 {
     public VerifyAuthChallengeRequest? Request { get; init; }
-    public VerifyAuthChallengeResponse? Response { get; init; }
 }
 
 public sealed record VerifyAuthChallengeRequest

@@ -1,40 +1,31 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
-/// Opaque page tokens: base64url of a small JSON object written and read by hand (no reflection).
-/// A user query keeps the last sort key; a tenant query keeps one cursor per shard. Each token carries a
-/// digest of the query it continues (kind, tenant, user, range, filters), so it cannot silently continue another one.
-/// Decoding returns null for anything malformed or from another query; the reader also checks the keys.
+/// The store's position inside a page cursor: base64url of a small JSON object written and read by hand (no
+/// reflection). A user query keeps the last sort key; a tenant query keeps one cursor per shard. It binds nothing:
+/// the signed cursor of <see cref="Core.Admin.AuditCursorSigner"/> already binds tenant, user, filters and range, and
+/// is checked in Core before the store sees the position. Decoding returns null for anything malformed.
 /// </summary>
 internal static class AuditContinuationToken
 {
     private const int FormatVersion = 1;
 
-    /// <summary>What a token is bound to: the same text for the same query (filters included), whatever the page.</summary>
-    public static string UserScope(string tenantId, string username, string from, string to, string? eventType, string? outcome) =>
-        $"user\n{tenantId}\n{username}\n{from}\n{to}\n{eventType}\n{outcome}";
+    public static string ForUser(string sortKey) => Write(writer => writer.WriteString("sk", sortKey));
 
-    public static string TenantScope(string tenantId, string from, string to, string? eventType, string? outcome) =>
-        $"tenant\n{tenantId}\n{from}\n{to}\n{eventType}\n{outcome}";
-
-    public static string ForUser(string scope, string sortKey) => Write(scope, writer => writer.WriteString("sk", sortKey));
-
-    public static string? ReadUser(string token, string scope)
+    public static string? ReadUser(string token)
     {
         using var document = Parse(token);
-        return document is not null && IsFor(document.RootElement, scope)
+        return document is not null && IsOurs(document.RootElement)
             && document.RootElement.TryGetProperty("sk", out var sk) && sk.ValueKind == JsonValueKind.String
             ? sk.GetString()
             : null;
     }
 
-    public static string ForTenant(string scope, IReadOnlyList<ShardCursor> cursors) => Write(scope, writer =>
+    public static string ForTenant(IReadOnlyList<ShardCursor> cursors) => Write(writer =>
     {
         writer.WriteStartArray("shards");
         foreach (var cursor in cursors)
@@ -55,10 +46,10 @@ internal static class AuditContinuationToken
         writer.WriteEndArray();
     });
 
-    public static ShardCursor[]? ReadTenant(string token, string scope)
+    public static ShardCursor[]? ReadTenant(string token)
     {
         using var document = Parse(token);
-        if (document is null || !IsFor(document.RootElement, scope)
+        if (document is null || !IsOurs(document.RootElement)
             || !document.RootElement.TryGetProperty("shards", out var shards) || shards.ValueKind != JsonValueKind.Array)
             return null;
         var cursors = new ShardCursor[shards.GetArrayLength()];
@@ -80,14 +71,13 @@ internal static class AuditContinuationToken
         return cursors;
     }
 
-    private static string Write(string scope, Action<Utf8JsonWriter> body)
+    private static string Write(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", FormatVersion);
-            writer.WriteString("q", Digest(scope));
             body(writer);
             writer.WriteEndObject();
         }
@@ -110,11 +100,7 @@ internal static class AuditContinuationToken
         }
     }
 
-    private static bool IsFor(JsonElement root, string scope) =>
+    private static bool IsOurs(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) && version == FormatVersion
-        && root.TryGetProperty("q", out var q) && q.ValueKind == JsonValueKind.String && q.ValueEquals(Digest(scope));
-
-    // Not a secret (the token is not a capability): it only tells one query's tokens from another's.
-    private static string Digest(string scope) => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(scope)).AsSpan(0, 12));
+        && root.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) && version == FormatVersion;
 }

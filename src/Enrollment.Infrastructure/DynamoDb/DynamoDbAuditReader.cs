@@ -34,13 +34,11 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         // A tenant or username that cannot be a key has no events under it.
         if (!TenantId.IsValid(tenantId) || !AuditKeys.IsKeyable(username)) return Empty;
         var partition = AuditKeys.UserPartition(tenantId, username);
-        var scope = AuditContinuationToken.UserScope(tenantId, username, from, to, query.EventType, query.Outcome);
 
         Dictionary<string, AttributeValue>? start = null;
         if (query.ContinuationToken is { } token)
         {
-            var sortKey = AuditContinuationToken.ReadUser(token, scope);
-            if (sortKey is null || !IsInside(sortKey, from, to)) throw InvalidToken();
+            var sortKey = AuditContinuationToken.ReadUser(token) ?? throw InvalidToken();
             start = new() { [AuditKeys.PartitionKey] = S(partition), [AuditKeys.SortKey] = S(sortKey) };
         }
 
@@ -77,15 +75,14 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
                 break;
             }
         }
-        return new AuditPage(ToEvents(taken), resumeAfter is null ? null : AuditContinuationToken.ForUser(scope, resumeAfter));
+        return new AuditPage(ToEvents(taken), resumeAfter is null ? null : AuditContinuationToken.ForUser(resumeAfter));
     }
 
     public async Task<AuditPage> QueryByTenantAsync(string tenantId, AuditQuery query, CancellationToken cancellationToken)
     {
         var (from, to) = Range(query);
         if (!TenantId.IsValid(tenantId)) return Empty;
-        var scope = AuditContinuationToken.TenantScope(tenantId, from, to, query.EventType, query.Outcome);
-        var cursors = query.ContinuationToken is { } token ? ReadCursors(token, scope, tenantId, from, to) : NewCursors();
+        var cursors = query.ContinuationToken is { } token ? ReadCursors(token) : NewCursors();
         var shards = new ShardStream[cursors.Length];
         for (var shard = 0; shard < shards.Length; shard++) shards[shard] = new ShardStream(shard, cursors[shard]);
 
@@ -105,7 +102,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
 
         var next = shards.Select(s => s.Cursor).ToArray();
         var more = next.Any(c => c.State != ShardCursorState.Exhausted);
-        return new AuditPage(ToEvents(merged), more ? AuditContinuationToken.ForTenant(scope, next) : null);
+        return new AuditPage(ToEvents(merged), more ? AuditContinuationToken.ForTenant(next) : null);
     }
 
     /// <summary>
@@ -192,16 +189,10 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
 
     /// <summary>
     /// Sort keys are "{time}#{requestId}", so BETWEEN time(From) AND time(To) holds exactly the events in
-    /// [From, To): an event at To sorts after the bare time(To).
+    /// [From, To): an event at To sorts after the bare time(To). Limit and range were checked in Core
+    /// (<see cref="Core.Admin.AuditSearchCriteria"/>), once.
     /// </summary>
-    private static (string From, string To) Range(AuditQuery query)
-    {
-        if (query.Limit is < 1 or > AuditQuery.MaxLimit)
-            throw EnrollmentException.Invalid($"The limit must be between 1 and {AuditQuery.MaxLimit}.", "limit");
-        if (query.From >= query.To)
-            throw EnrollmentException.Invalid("The time range must start before it ends.", "from");
-        return (AuditKeys.FormatTime(query.From), AuditKeys.FormatTime(query.To));
-    }
+    private static (string From, string To) Range(AuditQuery query) => (AuditKeys.FormatTime(query.From), AuditKeys.FormatTime(query.To));
 
     private static ShardCursor[] NewCursors()
     {
@@ -210,23 +201,12 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         return cursors;
     }
 
-    /// <summary>A token of another query would page through something else: it is refused.</summary>
-    private static ShardCursor[] ReadCursors(string token, string scope, string tenantId, string from, string to)
+    /// <summary>Only a malformed position is refused here; whose query it continues was checked in Core.</summary>
+    private static ShardCursor[] ReadCursors(string token)
     {
-        var cursors = AuditContinuationToken.ReadTenant(token, scope);
-        if (cursors is null || cursors.Length != AuditKeys.ShardCount) throw InvalidToken();
-        var prefix = AuditKeys.TenantPrefix(tenantId);
-        foreach (var cursor in cursors)
-        {
-            if (cursor.State == ShardCursorState.After
-                && (!cursor.PartitionKey!.StartsWith(prefix, StringComparison.Ordinal) || !IsInside(cursor.IndexSortKey!, from, to)))
-                throw InvalidToken();
-        }
-        return cursors;
+        var cursors = AuditContinuationToken.ReadTenant(token);
+        return cursors is { Length: AuditKeys.ShardCount } ? cursors : throw InvalidToken();
     }
-
-    private static bool IsInside(string sortKey, string from, string to) =>
-        string.CompareOrdinal(sortKey, from) >= 0 && string.CompareOrdinal(sortKey, to) <= 0;
 
     private static List<AuditEvent> ToEvents(List<Dictionary<string, AttributeValue>> items)
     {

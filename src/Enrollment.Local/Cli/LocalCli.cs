@@ -4,7 +4,7 @@ using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Cli;
 
-/// <summary>The command line of the local runner: <c>invoke</c>, <c>start-api</c> and <c>up</c>.</summary>
+/// <summary>The command line of the local runner: <c>invoke</c>, <c>start-api</c>, <c>up</c> and <c>demo</c>.</summary>
 public static class LocalCli
 {
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
@@ -15,6 +15,7 @@ public static class LocalCli
         root.Subcommands.Add(BuildInvoke(stdout, stderr));
         root.Subcommands.Add(BuildStartApi(stdout, stderr));
         root.Subcommands.Add(BuildUp(stdout, stderr));
+        root.Subcommands.Add(BuildDemo(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -139,6 +140,34 @@ public static class LocalCli
                 parse.GetValue(runtime),
                 parse.GetValue(bootstrap)),
             stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    private static Command BuildDemo(TextWriter stdout, TextWriter stderr)
+    {
+        var stackFile = new Option<string>("--stack-file")
+        {
+            Description = "The running `up`'s stack file.",
+            DefaultValueFactory = _ => Stack.StackFile.DefaultPath,
+        };
+        var tenant = new Option<string?>("--tenant") { Description = "The tenant whose demo user enrolls (default: the first)." };
+        var nonInteractive = new Option<bool>("--non-interactive") { Description = "Compute the codes from the secret instead of reading them (scripts)." };
+        var appVersion = new Option<string>("--app-version")
+        {
+            Description = "The x-app-version header the demo app sends.",
+            DefaultValueFactory = _ => "2.3.1",
+        };
+        var command = new Command("demo", "Enroll the demo user's phone against a running `up`: QR code in the terminal, verify, recovery codes, sign in with MFA.")
+        {
+            stackFile, tenant, nonInteractive, appVersion,
+        };
+        command.SetAction((parse, cancellationToken) => DemoCommand.RunAsync(
+            new DemoCommand.Arguments(
+                parse.GetValue(stackFile) ?? Stack.StackFile.DefaultPath,
+                parse.GetValue(tenant),
+                parse.GetValue(nonInteractive),
+                parse.GetValue(appVersion) ?? "2.3.1"),
+            Console.In, stdout, stderr, cancellationToken));
         return command;
     }
 

@@ -232,8 +232,16 @@ public sealed class IntrinsicResolver
         }
         if (_parameters.ContainsKey(name)) return ParameterValue(name);
         if (_resources.ContainsKey(name)) return ResourceRef(name, at);
+        if (IsSamGeneratedRole(name)) return name;
         throw new TemplateException($"{SourceName}: {at} refers to '{name}', which is no parameter, resource or pseudo parameter.");
     }
+
+    /// <summary>SAM creates the execution role <c>{FunctionLogicalId}Role</c> of a function that names no Role; templates may Ref it.</summary>
+    private bool IsSamGeneratedRole(string name) =>
+        name.EndsWith("Role", StringComparison.Ordinal)
+        && _resources.TryGetValue(name[..^"Role".Length], out var function)
+        && function.GetValueOrDefault("Type") as string == "AWS::Serverless::Function"
+        && !(function.GetValueOrDefault("Properties") is Dictionary<string, object?> properties && properties.ContainsKey("Role"));
 
     /// <summary>What <c>!Ref</c> of a resource gives here: the override, a declared physical name, else the logical id.</summary>
     public string ResourceRef(string logicalId, string at = "")

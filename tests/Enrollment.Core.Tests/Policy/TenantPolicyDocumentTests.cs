@@ -55,4 +55,15 @@ public class TenantPolicyDocumentTests
     [Fact]
     public void Parses_a_tenants_file() =>
         Assert.Equal(2, TenantPolicyDocument.ParseMany("""[{"tenantId":"a"},{"tenantId":"b","displayName":"B Inc"}]""").Count);
+
+    [Fact]
+    public void Factors_outside_the_policy_do_not_count_unless_the_tenant_says_so_and_the_field_round_trips()
+    {
+        Assert.False(TenantPolicyDocument.Parse("""{"tenantId":"acme","appClientIds":["c1"]}""").Mfa.AcceptFactorsOutsidePolicy);
+        var accepting = TenantPolicyDocument.Parse("""{"tenantId":"acme","appClientIds":["c1"],"mfa":{"required":true,"acceptFactorsOutsidePolicy":true}}""");
+        Assert.True(accepting.Mfa.AcceptFactorsOutsidePolicy);
+        Assert.True(accepting.Mfa.AllowDisable); // the other defaults stay
+        Assert.True(TenantPolicyDocument.Parse(TenantPolicyDocument.Serialize(accepting)).Mfa.AcceptFactorsOutsidePolicy);
+        Assert.ThrowsAny<Exception>(() => TenantPolicyDocument.Parse("""{"tenantId":"acme","appClientIds":["c1"],"mfa":{"acceptFactorsOutsidePolicy":"yes"}}"""));
+    }
 }

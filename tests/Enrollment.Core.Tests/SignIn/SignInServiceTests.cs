@@ -38,7 +38,7 @@ public sealed class SignInServiceTests
     {
         var first = await _world.SignIn.DefineAsync(SignInWorld.Attempt("new-user", Session(Password + " CUSTOM_CHALLENGE+:ENROLLMENT_GATE")), TestContext.Current.CancellationToken);
         Assert.Equal(SignInReasons.EnrollmentGrace, first.Reason);
-        Assert.Equal(SignInWorld.Start, _world.Grace.StartOf("demo", "new-user"));
+        Assert.Equal(SignInWorld.Start, _world.Grace.StartOf("demo", SignInWorld.Sub("new-user")));
 
         _world.Time.Now = SignInWorld.Start.AddDays(13).AddHours(23);
         var later = await _world.SignIn.DefineAsync(SignInWorld.Attempt("new-user", Session(Password + " CUSTOM_CHALLENGE+:ENROLLMENT_GATE")), TestContext.Current.CancellationToken);
@@ -48,7 +48,7 @@ public sealed class SignInServiceTests
         var over = await _world.SignIn.DefineAsync(SignInWorld.Attempt("new-user", Session(Password + " CUSTOM_CHALLENGE+:ENROLLMENT_GATE")), TestContext.Current.CancellationToken);
         Assert.Equal(SignInReasons.EnrollmentOnly, over.Reason);
         Assert.Equal(1, _world.Grace.StartsWritten);
-        Assert.Equal(SignInWorld.Start, _world.Grace.StartOf("demo", "new-user"));
+        Assert.Equal(SignInWorld.Start, _world.Grace.StartOf("demo", SignInWorld.Sub("new-user")));
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class SignInServiceTests
         Assert.DoesNotContain(challenge.PrivateParameters.Values, v => v.Contains(SignInWorld.RecoveryCode1));
 
         Assert.True(await _world.SignIn.VerifyAsync(attempt, CustomChallenges.RecoveryCode, " " + SignInWorld.RecoveryCode1 + " ", TestContext.Current.CancellationToken));
-        Assert.Equal(SignInWorld.Start, await _world.Recoveries.GetLastAsync("demo", "enrolled-user", TestContext.Current.CancellationToken));
+        Assert.Equal(SignInWorld.Start, await _world.Recoveries.GetLastAsync("demo", SignInWorld.Sub("enrolled-user"), TestContext.Current.CancellationToken));
         Assert.False(await _world.SignIn.VerifyAsync(attempt, CustomChallenges.RecoveryCode, SignInWorld.RecoveryCode1, TestContext.Current.CancellationToken));
-        Assert.Equal(1, _world.RecoveryCodes.Remaining("demo", "enrolled-user"));
+        Assert.Equal(1, _world.RecoveryCodes.Remaining("demo", SignInWorld.Sub("enrolled-user")));
         Assert.Equal([SignInReasons.RecoveryCodeAccepted, SignInReasons.WrongAnswer], _world.Audit.Events.Select(e => e.Reason));
     }
 
@@ -115,7 +115,7 @@ public sealed class SignInServiceTests
         Assert.DoesNotContain("demo|ghost", _world.Grace.Users);
 
         // Even the code of a real user, given under an unknown name, goes through the verifier and is wrong.
-        _world.RecoveryCodes.Issue("demo", "ghost", "GHOST-CODE");
+        _world.RecoveryCodes.Issue("demo", SignInWorld.Sub("ghost"), "GHOST-CODE");
         var attempt = SignInWorld.Attempt("ghost", Session(Password), SignInMode.Recovery, userNotFound: true);
         Assert.False(await _world.SignIn.VerifyAsync(attempt, CustomChallenges.RecoveryCode, "GHOST-CODE", TestContext.Current.CancellationToken));
         Assert.True(await _world.SignIn.VerifyAsync(attempt, CustomChallenges.EnrollmentGate, "ack", TestContext.Current.CancellationToken));
@@ -150,7 +150,7 @@ public sealed class SignInServiceTests
         var decision = await _world.SignIn.DefineAsync(SignInWorld.Attempt("enrolled-user", Session(Password), clientId: "stranger"), TestContext.Current.CancellationToken);
         Assert.True(decision.FailAuthentication);
         var audit = Assert.Single(_world.Audit.Events);
-        Assert.Equal((AuditTrail.UnresolvedTenant, AuditOutcome.Denied, SignInReasons.TenantNotFound), (audit.TenantId, audit.Outcome, audit.Reason));
+        Assert.Equal(("demo", AuditOutcome.Denied, SignInReasons.ClientOfAnotherTenant), (audit.TenantId, audit.Outcome, audit.Reason));
         Assert.False(await _world.SignIn.VerifyAsync(SignInWorld.Attempt("enrolled-user", clientId: "stranger"), CustomChallenges.EnrollmentGate, "ACK", TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<EnrollmentException>(() => _world.SignIn.CreateAsync(SignInWorld.Attempt("x", Session(Password), clientId: "stranger"), TestContext.Current.CancellationToken));
     }

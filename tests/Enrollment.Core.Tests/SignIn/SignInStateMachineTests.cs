@@ -58,8 +58,9 @@ public sealed class SignInStateMachineTests
     [InlineData(Password, true, false, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
     [InlineData(Password + " SOFTWARE_TOKEN_MFA+", true, false, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
     [InlineData(Password + " SOFTWARE_TOKEN_MFA+", true, true, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
-    // Cognito TOTP passed but we hold no record: the user has a factor, so no gate.
-    [InlineData(Password + " SOFTWARE_TOKEN_MFA+", false, true, false, "ISSUE_TOKENS", SignInReasons.MfaEnrolled)]
+    // "Enrolled" is the service's fact (Cognito's factor weighed by the policy), not the session's alone: a factor the
+    // tenant does not count (set up around the policy) meets the gate even after Cognito's TOTP passed.
+    [InlineData(Password + " SOFTWARE_TOKEN_MFA+", false, true, false, "CUSTOM_CHALLENGE:ENROLLMENT_GATE", SignInReasons.EnrollmentGateAsked)]
     // Tenant without the requirement.
     [InlineData(Password, false, false, false, "ISSUE_TOKENS", SignInReasons.MfaNotRequired)]
     // The enrollment gate.
@@ -179,5 +180,37 @@ public sealed class SignInStateMachineTests
         Assert.Equal("DENIED", SignInDecision.Fail(SignInReasons.ChallengeFailureLimit).Outcome);
         Assert.Equal("FAILED", SignInDecision.Fail(SignInReasons.PasswordFailed).Outcome);
         Assert.Equal("SUCCESS", SignInDecision.Tokens(SignInReasons.MfaEnrolled).Outcome);
+    }
+
+    [Theory]
+    [InlineData(Password + " CUSTOM_CHALLENGE-:ENROLLMENT_GATE")]
+    [InlineData(Password + " CUSTOM_CHALLENGE-:ENROLLMENT_GATE CUSTOM_CHALLENGE-:ENROLLMENT_GATE CUSTOM_CHALLENGE-:ENROLLMENT_GATE")]
+    [InlineData(Password + " CUSTOM_CHALLENGE+:RECOVERY_CODE")]
+    [InlineData(Password + " CUSTOM_CHALLENGE-:RECOVERY_CODE")]
+    [InlineData("SRP_A+ PASSWORD_VERIFIER-")]
+    public void What_is_decided_without_the_user_is_what_Decide_says_whatever_the_user_facts(string session)
+    {
+        foreach (var mode in new[] { SignInMode.Normal, SignInMode.Recovery })
+        {
+            var early = SignInStateMachine.DecideWithoutUser(Session(session), mode, userNotFound: false, maxChallengeFailures: 3, recoveryEnabled: true);
+            Assert.NotNull(early);
+            foreach (var (enrolled, required, inGrace) in new[] { (true, true, false), (false, true, true), (false, false, false), (false, true, false) })
+                Assert.Equal(early, SignInStateMachine.Decide(Session(session), mode, userNotFound: false, Facts(enrolled, required, inGrace)));
+        }
+        // The decisions that need the user are left to Decide.
+        Assert.Null(SignInStateMachine.DecideWithoutUser(Session(Password), SignInMode.Normal, false, 3, true));
+    }
+
+    [Fact]
+    public void Sessions_the_flow_cannot_produce_fail_before_anything_is_read()
+    {
+        var longest = Password + " DEVICE_SRP_AUTH+ DEVICE_PASSWORD_VERIFIER+ SOFTWARE_TOKEN_MFA+"
+            + string.Concat(Enumerable.Repeat(" CUSTOM_CHALLENGE-:ENROLLMENT_GATE", 10)) + " CUSTOM_CHALLENGE+:ENROLLMENT_GATE CUSTOM_CHALLENGE+:RECOVERY_CODE";
+        Assert.Equal(SignInStateMachine.MaxSessionEntries, Session(longest).Count);
+        Assert.Null(SignInStateMachine.DecideFromSession(Session(longest)));
+        Assert.Equal(SignInReasons.SessionTooLong, SignInStateMachine.DecideFromSession(Session(longest + " CUSTOM_CHALLENGE-:ENROLLMENT_GATE"))!.Reason);
+        Assert.Equal(SignInReasons.UnexpectedChallenge, SignInStateMachine.DecideFromSession(Session(Password + " SOFTWARE_TOKEN_MFA+ SOFTWARE_TOKEN_MFA+"))!.Reason);
+        Assert.Equal(SignInReasons.UnexpectedChallenge,
+            SignInStateMachine.DecideFromSession(Session(Password + " CUSTOM_CHALLENGE+:ENROLLMENT_GATE CUSTOM_CHALLENGE+:ENROLLMENT_GATE"))!.Reason);
     }
 }

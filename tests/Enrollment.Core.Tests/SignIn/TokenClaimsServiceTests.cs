@@ -11,8 +11,8 @@ public sealed class TokenClaimsServiceTests
     private static readonly string[] OAuthScopes = ["openid", "email", "aws.cognito.signin.user.admin", "https://api.example.com/orders.read"];
     private readonly SignInWorld _world = new();
 
-    private Task<TokenCustomization> ForAsync(string username, string clientId = SignInWorld.DemoClient) =>
-        _world.TokenClaims.CustomizeAsync(SignInWorld.Attempt(username, clientId: clientId), OAuthScopes, TestContext.Current.CancellationToken);
+    private Task<TokenCustomization> ForAsync(string username, string clientId = SignInWorld.DemoClient, string? tenant = "demo") =>
+        _world.TokenClaims.CustomizeAsync(SignInWorld.Attempt(username, clientId: clientId, tenant: tenant), OAuthScopes, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task An_enrolled_user_gets_the_tenant_and_full_scopes()
@@ -54,7 +54,7 @@ public sealed class TokenClaimsServiceTests
         Assert.Equal("true", recovered.Claims["mfa_enrollment_only"]);
         Assert.NotEmpty(recovered.ScopesToSuppress);
 
-        await _world.Enrollments.PutAsync(new EnrollmentRecord("demo", "recovered-user", "sub-recovered", "New phone", SignInWorld.Start), TestContext.Current.CancellationToken);
+        await _world.Enrollments.PutAsync(new EnrollmentRecord("demo", SignInWorld.Sub("recovered-user"), "sub-recovered", "New phone", SignInWorld.Start), TestContext.Current.CancellationToken);
         var reenrolled = await ForAsync("recovered-user");
         Assert.Equal("true", reenrolled.Claims["mfa_enrolled"]);
         Assert.Empty(reenrolled.ScopesToSuppress);
@@ -63,7 +63,8 @@ public sealed class TokenClaimsServiceTests
     [Fact]
     public async Task A_tenant_without_the_requirement_never_restricts()
     {
-        var result = await ForAsync("someone", SignInWorld.RelaxedClient);
+        _world.UserPool.AddUser("someone");
+        var result = await ForAsync("someone", SignInWorld.RelaxedClient, tenant: "relaxed");
         Assert.Equal("relaxed", result.Claims["tenant_id"]);
         Assert.Equal("false", result.Claims["mfa_enrollment_required"]);
         Assert.Empty(result.ScopesToSuppress);
@@ -71,12 +72,29 @@ public sealed class TokenClaimsServiceTests
     }
 
     [Fact]
-    public async Task An_app_client_of_no_tenant_gets_tokens_unchanged()
+    public async Task An_app_client_of_no_tenant_or_of_another_tenant_gets_no_tokens()
     {
-        var result = await ForAsync("enrolled-user", "stranger");
-        Assert.Empty(result.Claims);
-        Assert.Empty(result.ScopesToSuppress);
-        Assert.Equal(AuditOutcome.Failed, Assert.Single(_world.Audit.Events).Outcome);
+        foreach (var client in new[] { "stranger", SignInWorld.RelaxedClient })
+        {
+            var failure = await Assert.ThrowsAsync<EnrollmentException>(() => ForAsync("enrolled-user", client));
+            Assert.Equal(SignInReasons.ClientOfAnotherTenant, failure.Reason);
+        }
+        // Recorded once each, in the user's tenant, as denied: the tenant comes from the binding, never from the client.
+        Assert.All(_world.Audit.Events, e => Assert.Equal(("demo", AuditOutcome.Denied, SignInReasons.ClientOfAnotherTenant), (e.TenantId, e.Outcome, e.Reason)));
+        Assert.Equal(2, _world.Audit.Events.Count);
+    }
+
+    [Fact]
+    public async Task A_user_of_no_tenant_gets_no_tokens_and_the_claim_is_the_binding_not_the_client()
+    {
+        var unbound = await Assert.ThrowsAsync<EnrollmentException>(() => ForAsync("enrolled-user", tenant: null));
+        Assert.Equal(SignInReasons.UserNotInTenant, unbound.Reason);
+
+        // A user of the relaxed tenant signing in through the demo app: refused, not given demo's (or relaxed's) claims.
+        _world.UserPool.AddUser("someone");
+        var other = await Assert.ThrowsAsync<EnrollmentException>(() => ForAsync("someone", SignInWorld.DemoClient, tenant: "relaxed"));
+        Assert.Equal(SignInReasons.ClientOfAnotherTenant, other.Reason);
+        Assert.Equal("relaxed", _world.Audit.Events[^1].TenantId);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public sealed class UserStateTableFixture : IAsyncLifetime
     {
         _moto = await MotoServer.StartAsync();
         Client = ClientFor(_moto.Endpoint);
-        await Client.CreateTableAsync(new CreateTableRequest
+        // Created with a patient client: a fresh moto on a loaded machine can take longer than the tests' 2 s attempts.
+        using var setup = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"),
+            new AmazonDynamoDBConfig { ServiceURL = _moto.Endpoint.ToString(), AuthenticationRegion = MotoServer.Region, Timeout = TimeSpan.FromSeconds(30) });
+        await setup.CreateTableAsync(new CreateTableRequest
         {
             TableName = Table,
             BillingMode = BillingMode.PAY_PER_REQUEST,

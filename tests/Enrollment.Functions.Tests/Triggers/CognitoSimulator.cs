@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Enrollment.Core.SignIn;
+using Enrollment.Functions.Triggers;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Triggers;
@@ -47,16 +48,20 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
 {
     public const int MaxRoundTrips = 20;
 
-    public sealed record User(string Password, string? Totp = null);
+    /// <param name="Tenant">The user's binding, custom:tenant_id (null: a user of no tenant).</param>
+    public sealed record User(string Password, string? Totp = null, string? Tenant = "demo");
 
     private readonly Dictionary<string, User> _users = [];
 
     /// <summary>Every trigger event sent, in order, for assertions on what Cognito saw.</summary>
     public List<JsonObject> Sent { get; } = [];
 
-    public CognitoSimulator WithUser(string username, string password, string? totp = null)
+    /// <summary>A user of the pool; with <paramref name="totp"/>, Cognito holds a software token for it (AdminGetUser lists it).</summary>
+    public CognitoSimulator WithUser(string username, string password, string? totp = null, string? tenant = "demo")
     {
-        _users[username] = new User(password, totp);
+        _users[username] = new User(password, totp, tenant);
+        if (totp is null) functions.World.UserPool.AddUser(username);
+        else functions.World.UserPool.AddUser(username, FakeSignInUserPool.SoftwareTokenMfa);
         return this;
     }
 
@@ -69,13 +74,14 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
     {
         var exists = _users.TryGetValue(username, out var user);
         var userNotFound = !exists;
+        var tenant = user?.Tenant;
         var session = new JsonArray(CognitoEvents.SessionEntry(ChallengeNames.SrpA, true)); // InitiateAuth with SRP_A
         var steps = new List<AppStep>();
         IReadOnlyDictionary<string, string>? clientMetadata = null; // InitiateAuth's ClientMetadata does not reach the triggers
 
         for (var round = 0; round < MaxRoundTrips; round++)
         {
-            var define = (await Send(CognitoEvents.Define(username, session, clientMetadata, userNotFound, clientId)))["response"]!;
+            var define = (await Send(CognitoEvents.Define(username, session, clientMetadata, userNotFound, clientId, tenant)))["response"]!;
             if ((bool?)define["failAuthentication"] == true) return new(false, steps, null);
             if ((bool?)define["issueTokens"] == true)
             {
@@ -86,7 +92,7 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
                     clientMetadata = null;
                     continue;
                 }
-                return new(true, steps, await PreTokenAsync(username, clientId, scopes));
+                return await TokensAsync(steps, username, clientId, scopes, tenant);
             }
 
             var challengeName = (string?)define["challengeName"];
@@ -101,19 +107,19 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
                     if (!CognitoTotp(user, steps, session, answer)) return new(false, steps, null);
                     clientMetadata = null;
                     if (order == CognitoMfaOrder.WithoutDefine)
-                        return new(true, steps, await PreTokenAsync(username, clientId, scopes));
+                        return await TokensAsync(steps, username, clientId, scopes, tenant);
                 }
                 continue;
             }
 
             Assert.Equal(ChallengeNames.CustomChallenge, challengeName);
-            var created = (await Send(CognitoEvents.Create(username, session, clientMetadata, userNotFound, clientId)))["response"]!;
+            var created = (await Send(CognitoEvents.Create(username, session, clientMetadata, userNotFound, clientId, tenant)))["response"]!;
             var parameters = created["publicChallengeParameters"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
             var step = new AppStep(ChallengeNames.CustomChallenge, parameters);
             steps.Add(step);
             var given = answer(step);
             clientMetadata = null; // the app sends none with a custom answer
-            var verified = (await Send(CognitoEvents.Verify(username, created["privateChallengeParameters"], given, clientMetadata, userNotFound, clientId)))["response"]!;
+            var verified = (await Send(CognitoEvents.Verify(username, created["privateChallengeParameters"], given, clientMetadata, userNotFound, clientId, tenant)))["response"]!;
             session.Add(CognitoEvents.SessionEntry(ChallengeNames.CustomChallenge, (bool)verified["answerCorrect"]!, (string?)created["challengeMetadata"]));
         }
         throw new InvalidOperationException($"The sign-in did not end within {MaxRoundTrips} round trips.");
@@ -128,9 +134,22 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
         return passed;
     }
 
-    private async Task<JsonObject?> PreTokenAsync(string username, string clientId, IReadOnlyList<string>? scopes)
+    /// <summary>Pre token generation, then tokens; a pre token trigger that throws fails the sign-in, as Cognito does.</summary>
+    private async Task<SignInResult> TokensAsync(List<AppStep> steps, string username, string clientId, IReadOnlyList<string>? scopes, string? tenant)
     {
-        var result = await Send(CognitoEvents.PreToken(username, scopes ?? [TokenClaimNames.EnrollmentScope], clientId: clientId));
+        try
+        {
+            return new(true, steps, await PreTokenAsync(username, clientId, scopes, tenant));
+        }
+        catch (TriggerFailedException)
+        {
+            return new(false, steps, null);
+        }
+    }
+
+    private async Task<JsonObject?> PreTokenAsync(string username, string clientId, IReadOnlyList<string>? scopes, string? tenant)
+    {
+        var result = await Send(CognitoEvents.PreToken(username, scopes ?? [TokenClaimNames.EnrollmentScope], clientId: clientId, tenant: tenant));
         return result["response"]!["claimsAndScopeOverrideDetails"] as JsonObject;
     }
 

@@ -19,7 +19,7 @@ public sealed class SignInFlowTests
             .WithUser("new-user", Password)
             .WithUser("late-user", Password)
             .WithUser("recovered-user", Password, Totp)
-            .WithUser("someone", Password);
+            .WithUser("someone", Password, tenant: "relaxed");
     }
 
     /// <summary>The app: the TOTP for Cognito's challenge, "ACK" at the gate, <paramref name="codes"/> in turn for recovery.</summary>
@@ -132,11 +132,11 @@ public sealed class SignInFlowTests
         Assert.Equal("true", result.AccessClaims["mfa_enrollment_only"]);
         Assert.Equal("true", result.AccessClaims["mfa_enrollment_required"]);
         Assert.Equal("false", result.AccessClaims["mfa_enrolled"]);
-        Assert.Equal(1, _functions.World.RecoveryCodes.Remaining("demo", "enrolled-user"));
+        Assert.Equal(1, _functions.World.RecoveryCodes.Remaining("demo", SignInWorld.Sub("enrolled-user")));
 
         var again = await _cognito.SignInAsync("enrolled-user", Password, App(SignInWorld.RecoveryCode1, SignInWorld.RecoveryCode1, SignInWorld.RecoveryCode1), modeOnPassword: "recovery");
         Assert.False(again.Succeeded);
-        Assert.Equal(1, _functions.World.RecoveryCodes.Remaining("demo", "enrolled-user"));
+        Assert.Equal(1, _functions.World.RecoveryCodes.Remaining("demo", SignInWorld.Sub("enrolled-user")));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class SignInFlowTests
         var result = await _cognito.SignInAsync("enrolled-user", Password, App("A", "B", "C"), modeOnPassword: "recovery");
         Assert.False(result.Succeeded);
         Assert.Equal(3, result.Steps.Count(s => s.Custom == CustomChallenges.RecoveryCode));
-        Assert.Equal(2, _functions.World.RecoveryCodes.Remaining("demo", "enrolled-user"));
+        Assert.Equal(2, _functions.World.RecoveryCodes.Remaining("demo", SignInWorld.Sub("enrolled-user")));
     }
 
     [Theory]
@@ -209,7 +209,9 @@ public sealed class SignInFlowTests
         await _cognito.SignInAsync("enrolled-user", Password, App("WRONG", SignInWorld.RecoveryCode2), modeOnPassword: "recovery");
 
         Assert.Equal(
-            [SignInReasons.RecoveryCodeAsked, SignInReasons.WrongAnswer, SignInReasons.ChallengeRetry, SignInReasons.RecoveryCodeAccepted, SignInReasons.Recovered, SignInReasons.TokensEnrollmentOnly],
+            // The user's software token is off at Cognito while our record remains: pre token generation reports it.
+            [SignInReasons.RecoveryCodeAsked, SignInReasons.WrongAnswer, SignInReasons.ChallengeRetry, SignInReasons.RecoveryCodeAccepted, SignInReasons.Recovered,
+             SignInReasons.FactorRemovedOutsideApi, SignInReasons.TokensEnrollmentOnly],
             _functions.World.Audit.Events.Select(e => e.Reason));
         Assert.All(_functions.World.Audit.Events, e => Assert.Equal((AuditEventType.AuthChallenge, "demo", "enrolled-user"), (e.EventType, e.TenantId, e.Username)));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Enrollment.Core.SignIn;
+using Enrollment.Functions.Triggers;
 
 namespace Enrollment.Functions.Tests.Triggers;
 
@@ -43,7 +44,34 @@ public sealed class TriggerEventReplayTests
         ["trigger-pretoken-within-grace.json"] = ("demo|enrolled=false|required=true|only=-|suppress=", SignInReasons.TokensEnrollmentGrace),
         ["trigger-pretoken-must-enroll.json"] = ("demo|enrolled=false|required=true|only=true|suppress=openid,email,https://api.example.com/orders.read", SignInReasons.TokensEnrollmentOnly),
         ["trigger-pretoken-after-recovery.json"] = ("demo|enrolled=false|required=true|only=true|suppress=", SignInReasons.TokensEnrollmentOnly),
+        ["trigger-pretoken-admin-groups.json"] = ("demo|enrolled=true|required=false|only=-|suppress=", SignInReasons.TokensFullAccess),
+
+        // Issue 8 (2): Cognito is the source of truth for the factor; our record is metadata.
+        ["trigger-define-factor-removed-outside-api.json"] = ("CUSTOM_CHALLENGE", SignInReasons.EnrollmentGateAsked),
+        ["trigger-define-factor-removed-gate-acknowledged.json"] = ("ISSUE_TOKENS", SignInReasons.EnrollmentOnly),
+        ["trigger-define-factor-outside-policy.json"] = ("CUSTOM_CHALLENGE", SignInReasons.EnrollmentGateAsked),
+        ["trigger-pretoken-factor-removed-outside-api.json"] = ("demo|enrolled=false|required=true|only=true|suppress=openid,email,https://api.example.com/orders.read", SignInReasons.TokensEnrollmentOnly),
+        // Issue 8 (3): the tenant is the user's binding; the client must belong to it.
+        ["trigger-define-client-of-another-tenant.json"] = ("FAIL", SignInReasons.ClientOfAnotherTenant),
+        ["trigger-define-client-of-no-tenant.json"] = ("FAIL", SignInReasons.ClientOfAnotherTenant),
+        ["trigger-define-user-not-in-tenant.json"] = ("FAIL", SignInReasons.UserNotInTenant),
+        ["trigger-pretoken-client-of-no-tenant.json"] = (Throws, SignInReasons.ClientOfAnotherTenant),
+        ["trigger-pretoken-user-of-another-tenant.json"] = (Throws, SignInReasons.ClientOfAnotherTenant),
+        ["trigger-pretoken-user-not-in-tenant.json"] = (Throws, SignInReasons.UserNotInTenant),
+        // Issue 11 (6): no restriction that cannot be applied; (7) parse only what is used; (8) Define's shapes; (10) V3.
+        ["trigger-pretoken-must-enroll-no-scopes.json"] = (Throws, "scopes"),
+        ["trigger-pretoken-no-request.json"] = (Throws, null),
+        ["trigger-pretoken-prefilled-devguide-shape.json"] = ("demo|enrolled=true|required=false|only=-|suppress=", SignInReasons.TokensFullAccess),
+        ["trigger-pretoken-prefilled-numeric-claim.json"] = ("demo|enrolled=true|required=false|only=-|suppress=", SignInReasons.TokensFullAccess),
+        ["trigger-pretoken-client-credentials-v3.json"] = (Throws, null),
+        ["trigger-define-prefilled-response.json"] = ("ISSUE_TOKENS", SignInReasons.MfaEnrolled),
+        ["trigger-define-session-too-long.json"] = ("FAIL", SignInReasons.SessionTooLong),
+        ["trigger-define-wrong-types.json"] = ("FAIL", null),
+        ["trigger-define-session-object.json"] = ("FAIL", null),
     };
+
+    /// <summary>The outcome of a file whose function throws: Cognito fails the sign-in with our fixed text.</summary>
+    public const string Throws = "THROWS";
 
     public static TheoryData<string> EventFiles()
     {
@@ -68,25 +96,40 @@ public sealed class TriggerEventReplayTests
         var sent = JsonNode.Parse(text)!.AsObject();
         AssertCognitoShape(sent);
 
-        var returned = await TriggerFunctions.InvokeAsync(functions.ForTriggerSource((string)sent["triggerSource"]!), text);
+        var (outcome, reason) = Expected[file];
+        JsonObject returned;
+        try
+        {
+            returned = await TriggerFunctions.InvokeAsync(functions.ForTriggerSource((string)sent["triggerSource"]!), text);
+        }
+        catch (TriggerFailedException failure)
+        {
+            Assert.Equal(TriggerFailedException.Text, failure.Message);
+            Assert.Equal((outcome, reason), (Throws, functions.World.Audit.Events.LastOrDefault()?.Reason));
+            return;
+        }
 
         // The whole event comes back: everything but the response is as sent.
         foreach (var (name, value) in sent.Where(p => p.Key != "response"))
             Assert.True(JsonNode.DeepEquals(value, returned[name]), $"{name} changed");
-        var (outcome, reason) = Expected[file];
-        Assert.Equal(outcome, Outcome((string)sent["triggerSource"]!, returned["response"]!.AsObject()));
+        var response = returned["response"]!.AsObject();
+        Assert.Equal(outcome, Outcome((string)sent["triggerSource"]!, response));
         Assert.Equal(reason, functions.World.Audit.Events.LastOrDefault()?.Reason);
+        // cognito:groups survives by construction: the request's groupConfiguration goes back as groupOverrideDetails.
+        if (sent["request"]?["groupConfiguration"] is { } groups)
+            Assert.True(JsonNode.DeepEquals(groups, response["claimsAndScopeOverrideDetails"]!["groupOverrideDetails"]), $"{file}: groups not kept");
     }
 
-    /// <summary>The files carry what Cognito sends: the envelope, the demo client, and a response of explicit nulls.</summary>
+    /// <summary>
+    /// The files carry what Cognito sends: the envelope, and a response of explicit nulls, except the "prefilled" files,
+    /// which carry responses shaped as AWS's own samples are (events/README.md), to prove they are never read.
+    /// </summary>
     private static void AssertCognitoShape(JsonObject sent)
     {
         foreach (var member in new[] { "version", "triggerSource", "region", "userPoolId", "userName", "callerContext", "request", "response" })
             Assert.True(sent.ContainsKey(member), $"missing {member}");
-        Assert.Equal("demo-client-id", (string?)sent["callerContext"]!["clientId"]);
-        var response = sent["response"]!.AsObject();
-        Assert.NotEmpty(response);
-        Assert.All(response, member => Assert.Null(member.Value));
+        Assert.False(string.IsNullOrEmpty((string?)sent["callerContext"]!["clientId"]));
+        if (sent["response"] is JsonObject response && !response.Any(member => member.Value is not null)) Assert.NotEmpty(response);
     }
 
     private static string Outcome(string triggerSource, JsonObject response)

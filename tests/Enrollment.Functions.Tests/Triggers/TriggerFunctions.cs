@@ -20,6 +20,7 @@ public sealed class TriggerFunctions
             RecoveryCodes = World.RecoveryCodes,
             Limiter = World.Limiter,
             Audit = World.Audit,
+            UserPool = World.UserPool,
         }, World.Time, new FunctionLog(Log));
         Define = new DefineAuthChallengeFunction(services.SignIn, services.Runner);
         Create = new CreateAuthChallengeFunction(services.SignIn, services.Runner);

@@ -58,7 +58,7 @@ public sealed class TriggerWireTests
         var log = _functions.Log.ToString();
         Assert.Contains("\"code\":\"SERVICE_UNAVAILABLE\"", log);
         Assert.DoesNotContain(SignInWorld.RecoveryCode1, log);
-        Assert.Equal(2, _functions.World.RecoveryCodes.Remaining("demo", "enrolled-user"));
+        Assert.Equal(2, _functions.World.RecoveryCodes.Remaining("demo", SignInWorld.Sub("enrolled-user")));
     }
 
     [Fact]
@@ -103,17 +103,17 @@ public sealed class TriggerWireTests
     }
 
     [Fact]
-    public async Task Pre_token_generation_leaves_tokens_of_an_app_client_of_no_tenant_unchanged()
+    public async Task An_event_that_is_not_JSON_gets_each_triggers_safe_answer()
     {
-        var returned = await _functions.InvokeAsync(CognitoEvents.PreToken("enrolled-user", ["openid"], clientId: "stranger"));
-        Assert.Null(returned["response"]!["claimsAndScopeOverrideDetails"]);
-    }
-
-    [Fact]
-    public async Task An_event_that_is_not_JSON_fails_with_the_fixed_message()
-    {
-        await Assert.ThrowsAsync<TriggerFailedException>(() => _functions.Define.Handle(new MemoryStream(Encoding.UTF8.GetBytes("[1,2"))));
-        await Assert.ThrowsAsync<TriggerFailedException>(() => _functions.Verify.Handle(new MemoryStream(Encoding.UTF8.GetBytes("[]"))));
+        // Define: failAuthentication (the app gets Cognito's NotAuthorizedException); Verify: a wrong answer.
+        var define = await TriggerFunctions.InvokeAsync(_functions.Define.Handle, "[1,2");
+        Assert.Equal((false, true), ((bool)define["response"]!["issueTokens"]!, (bool)define["response"]!["failAuthentication"]!));
+        var verify = await TriggerFunctions.InvokeAsync(_functions.Verify.Handle, "[]");
+        Assert.False((bool)verify["response"]!["answerCorrect"]!);
+        // Create and pre token generation have no safe answer: they fail with the fixed text.
+        await Assert.ThrowsAsync<TriggerFailedException>(() => _functions.Create.Handle(new MemoryStream(Encoding.UTF8.GetBytes("null"))));
+        await Assert.ThrowsAsync<TriggerFailedException>(() => _functions.PreToken.Handle(new MemoryStream(Encoding.UTF8.GetBytes("{\"request\": 7}"))));
+        Assert.Contains("\"code\":\"INVALID_EVENT\"", _functions.Log.ToString());
     }
 
     [Fact]
@@ -138,6 +138,7 @@ public sealed class TriggerWireTests
             RecoveryCodes = world.RecoveryCodes,
             Limiter = world.Limiter,
             Audit = world.Audit,
+            UserPool = world.UserPool,
         };
         var log = new StringWriter();
         var services = TriggerServices.Build(ports, world.Time, new FunctionLog(log));
@@ -168,7 +169,7 @@ public sealed class TriggerWireTests
         Assert.IsType<DynamoDbEnrollmentRecordStore>(adapters.Enrollments);
         Assert.IsType<DynamoDbRecoveryCodeStore>(adapters.RecoveryCodes);
         Assert.IsType<DynamoDbRateLimiter>(adapters.Limiter);
-        Assert.IsType<DynamoDbAuditLog>(adapters.Audit);
+        Assert.IsType<MeteredAuditLog>(adapters.Audit); // the DynamoDB audit log, with its failure metric (docs/operations.md)
     }
 
     [Fact]
@@ -189,6 +190,7 @@ public sealed class TriggerWireTests
             seen = tables;
             return new InfrastructureAdapters(world.Policies, world.Enrollments, world.RecoveryCodes, world.Limiter, world.Audit);
         });
+        Assert.IsType<Enrollment.Infrastructure.Cognito.CognitoSignInUserPool>(ports.UserPool);
 
         Assert.Equal(new TableNames("audit", "tenants", "user-state"), seen);
         Assert.IsType<DynamoDbGracePeriodStore>(ports.Grace);

@@ -136,7 +136,7 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
     }
 
     [Fact]
-    public async Task A_continuation_token_of_another_query_or_a_forged_one_is_refused()
+    public async Task A_malformed_token_or_one_of_the_other_kind_is_refused()
     {
         for (var i = 0; i < 5; i++) await _log.WriteAsync(Event("acme", "jane", T0.AddSeconds(i)), Ct);
         var range = new AuditQuery(T0, T0.AddMinutes(1), 2);
@@ -147,15 +147,11 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
 
         foreach (var attempt in new Func<Task>[]
         {
-            () => _reader.QueryByTenantAsync("globex", range with { ContinuationToken = tenantPage.ContinuationToken }, Ct),
-            () => _reader.QueryByTenantAsync("acme", range with { From = T0.AddMilliseconds(1), ContinuationToken = tenantPage.ContinuationToken }, Ct),
+            // Another tenant, user, range or filter is refused before the store is asked: the signed cursor binds
+            // the query, checked in Core (AuditSearchCriteriaTests.A_cursor_continues_its_own_query_only).
             () => _reader.QueryByTenantAsync("acme", range with { ContinuationToken = "not-a-token" }, Ct),
-            () => _reader.QueryByUserAsync("acme", "bob", range with { ContinuationToken = userPage.ContinuationToken }, Ct),
             () => _reader.QueryByTenantAsync("acme", range with { ContinuationToken = userPage.ContinuationToken }, Ct),
             () => _reader.QueryByUserAsync("acme", "jane", range with { ContinuationToken = tenantPage.ContinuationToken }, Ct),
-            () => _reader.QueryByUserAsync("acme", "jane", new AuditQuery(T0.AddHours(1), T0.AddHours(2), 2, userPage.ContinuationToken), Ct),
-            () => _reader.QueryByUserAsync("acme", "jane", range with { Limit = 0 }, Ct),
-            () => _reader.QueryByTenantAsync("acme", new AuditQuery(T0, T0), Ct),
         })
         {
             var error = await Assert.ThrowsAsync<EnrollmentException>(attempt);

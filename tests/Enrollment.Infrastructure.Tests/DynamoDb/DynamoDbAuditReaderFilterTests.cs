@@ -84,18 +84,12 @@ public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : I
     }
 
     [Fact]
-    public async Task Unfiltered_pages_are_full_and_a_token_does_not_carry_over_to_other_filters()
+    public async Task Unfiltered_pages_are_full()
     {
+        // Whether a token may carry over to other filters is decided once, in Core: the signed cursor binds the
+        // filters (AuditSearchCriteriaTests.A_cursor_continues_its_own_query_only); the store keeps positions only.
         var first = await _reader.QueryByTenantAsync("acme", new AuditQuery(T0.AddHours(-1), T0.AddSeconds(1), 10), Ct);
         Assert.Equal(_events.Take(10).Select(e => e.RequestId), first.Events.Select(e => e.RequestId));
-
-        var other = await Assert.ThrowsAsync<EnrollmentException>(() =>
-            _reader.QueryByTenantAsync("acme", Rare(10, first.ContinuationToken), Ct));
-        Assert.Equal(ErrorCode.ValidationError, other.Code);
-
-        var userFirst = await _reader.QueryByUserAsync("acme", "jane", Rare(2), Ct);
-        var changed = await Assert.ThrowsAsync<EnrollmentException>(() => _reader.QueryByUserAsync("acme", "jane",
-            new AuditQuery(T0.AddHours(-1), T0.AddSeconds(1), 2, userFirst.ContinuationToken) { EventType = AuditEventType.TotpVerify }, Ct));
-        Assert.Equal(ErrorCode.ValidationError, changed.Code);
+        Assert.NotNull(first.ContinuationToken);
     }
 }

@@ -66,7 +66,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     public async Task<string> CreateAuditTableAsync()
     {
         var name = UniqueName("audit");
-        await CreateTableAsync(new CreateTableRequest
+        await CreateTableOnceAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -101,7 +101,7 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     private async Task<string> CreateKeyValueTableAsync(string kind, string? ttl)
     {
         var name = UniqueName(kind);
-        await CreateTableAsync(new CreateTableRequest
+        await CreateTableOnceAsync(new CreateTableRequest
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
@@ -113,10 +113,10 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Over the 30 s setup client; should its own retry still meet a CreateTable moto completed late, the retry finds the
-    /// table. Names are unique per call, so an existing table is this call's own.
+    /// CreateTable, where a retry after a timed-out attempt (a loaded machine) meets ResourceInUseException: the name is
+    /// unique to this call, so the table that exists is the one the first attempt created.
     /// </summary>
-    private async Task CreateTableAsync(CreateTableRequest request)
+    private async Task CreateTableOnceAsync(CreateTableRequest request)
     {
         try
         {

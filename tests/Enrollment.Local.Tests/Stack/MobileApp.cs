@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Stack;
+using Enrollment.Local.Tests.OpenApi;
 
 namespace Enrollment.Local.Tests.Stack;
 
@@ -87,6 +88,8 @@ public sealed class MobileApp : IDisposable
         }
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
+        // Every answer the local-stack tests receive, success or error, is one docs/openapi.yaml describes.
+        OpenApiContract.AssertAnswer(method.Method, path, (int)response.StatusCode, headers, text);
         return new ApiResponse(response.StatusCode, json, text, headers);
     }
 

@@ -163,6 +163,18 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
         Assert.Contains(all, e => e.TryGetProperty("username", out var u) && u.GetString() == App.User(tenant).Username && e.GetProperty("eventType").GetString() == "TOTP_ASSOCIATE");
         Assert.All(all, e => Assert.Equal(tenant, e.GetProperty("tenantId").GetString()));
 
+        // The same trail exported as CSV and JSON Lines, page size 1: the cursor travels in x-next-cursor.
+        var csv = await App.GetAsync($"/v1/admin/tenants/{tenant}/audit?format=csv&limit=1", adminTokens.AccessToken);
+        Assert.True(csv.Status == HttpStatusCode.OK, csv.ToString());
+        Assert.StartsWith("text/csv", csv.Header("content-type"));
+        Assert.StartsWith("occurredAt,eventType,outcome,reason,tenantId,username,", csv.Text);
+        var cursor = csv.Header("x-next-cursor");
+        Assert.False(string.IsNullOrEmpty(cursor), "more than one event: a next page");
+        var lines = await App.GetAsync($"/v1/admin/tenants/{tenant}/audit?format=jsonl&limit=200&cursor={Uri.EscapeDataString(cursor!)}", adminTokens.AccessToken);
+        Assert.True(lines.Status == HttpStatusCode.OK, lines.ToString());
+        Assert.StartsWith("application/x-ndjson", lines.Header("content-type"));
+        Assert.Equal(all.Count - 1, lines.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
         // The plain demo user is in no group: no cognito:groups claim, not an administrator.
         foreach (var path in new[] { $"/v1/admin/tenants/{tenant}/policy", $"/v1/admin/tenants/{tenant}/audit" })
         {
