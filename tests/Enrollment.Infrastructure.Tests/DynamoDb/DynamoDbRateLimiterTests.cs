@@ -58,7 +58,7 @@ public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncL
 
         var item = await ReadAsync(jane);
         Assert.NotNull(item);
-        Assert.Equal("TENANT#acme#USER#jane", item["pk"].S);
+        Assert.Equal("TENANT#acme#SUB#jane", item["pk"].S); // the user's own partition (keyed by sub)
         Assert.Equal("LIMIT#verify-failure#202503140900", item["sk"].S);
         Assert.Equal(new DateTimeOffset(2025, 3, 15, 10, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds().ToString(), item["expiresAt"].N);
     }
