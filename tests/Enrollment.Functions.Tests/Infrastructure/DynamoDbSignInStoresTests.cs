@@ -18,7 +18,16 @@ public sealed class UserStateTableFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _moto = await MotoServer.StartAsync();
-        Client = ClientFor(_moto.Endpoint);
+        // One connection: moto does not serialize conditional writes across parallel connections (AWS does), so the
+        // concurrency test sends its writes over one connection while the store's calls still overlap.
+        Client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = _moto.Endpoint.ToString(),
+            AuthenticationRegion = MotoServer.Region,
+            MaxConnectionsPerServer = 1,
+            Timeout = TimeSpan.FromSeconds(10),
+            MaxErrorRetry = 0,
+        });
         // Created with a patient client: a fresh moto on a loaded machine can take longer than the tests' 2 s attempts.
         using var setup = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"),
             new AmazonDynamoDBConfig { ServiceURL = _moto.Endpoint.ToString(), AuthenticationRegion = MotoServer.Region, Timeout = TimeSpan.FromSeconds(30) });
