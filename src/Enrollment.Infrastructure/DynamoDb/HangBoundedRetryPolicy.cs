@@ -18,7 +18,14 @@ internal sealed class HangBoundedRetryPolicy(IClientConfig config) : StandardRet
     public override Task<bool> RetryForExceptionAsync(IExecutionContext executionContext, Exception exception) =>
         IsAttemptTimeout(exception) ? Task.FromResult(false) : base.RetryForExceptionAsync(executionContext, exception);
 
-    /// <summary>The SDK reports its own per-attempt timeout (ClientConfig.Timeout) as a TimeoutException.</summary>
-    internal static bool IsAttemptTimeout(Exception exception) =>
-        exception is TimeoutException || exception.InnerException is TimeoutException;
+    /// <summary>
+    /// The SDK reports its own per-attempt timeout (ClientConfig.Timeout) as a TimeoutException, at a depth that
+    /// depends on where the attempt was when it expired (sending, or waiting for the answer): look through the chain.
+    /// </summary>
+    internal static bool IsAttemptTimeout(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+            if (current is TimeoutException) return true;
+        return false;
+    }
 }
