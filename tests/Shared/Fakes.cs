@@ -51,6 +51,9 @@ public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
     public string RightCode { get; set; } = "123456";
     public EnrollmentException? Failure { get; set; }
 
+    /// <summary>Answer a wrong code as VerifySoftwareToken's Status ERROR (the port allows it) instead of an exception.</summary>
+    public bool WrongCodeAsStatusError { get; set; }
+
     public Task<UserPoolUser> GetUserAsync(string accessToken, CancellationToken cancellationToken)
     {
         log.Add("cognito:GetUser");
@@ -86,6 +89,7 @@ public sealed class FakeUserPool(CallLog log) : IUserPoolTotp
     {
         log.Add("cognito:Verify");
         if (Failure is not null) throw Failure;
+        if (code != RightCode && WrongCodeAsStatusError) return Task.FromResult(new TotpVerification(false, null));
         if (code != RightCode) throw new EnrollmentException(ErrorCode.CodeMismatch, "wrong");
         return Task.FromResult(new TotpVerification(true, credential.Kind == TotpCredentialKind.Session ? "done-session" : null));
     }

@@ -69,6 +69,9 @@ public sealed class ChallengeEnrollmentService(
                 await limiter.ReleaseAsync(failures, cancellationToken);
                 throw;
             }
+            // Status ERROR is a wrong code too: the reserved failure stays spent and Cognito is not asked to finish.
+            if (!verification.Success)
+                throw new EnrollmentException(ErrorCode.CodeMismatch, "The code is wrong or expired.");
             await limiter.ReleaseAsync(failures, cancellationToken);
 
             var completed = await mfaSetup.CompleteAsync(caller.ClientId!, claimedUsername, verification.Session ?? session, cancellationToken);

@@ -79,6 +79,19 @@ public class ChallengeEnrollmentServiceTests
     }
 
     [Fact]
+    public async Task A_status_error_answer_is_a_wrong_code_that_stays_counted_and_finishes_nothing()
+    {
+        _pool.WrongCodeAsStatusError = true;
+
+        var failure = await Assert.ThrowsAsync<EnrollmentException>(() => _service.VerifyAsync(Caller(), "jane", Session, "000000", null, CancellationToken.None));
+
+        Assert.Equal(ErrorCode.CodeMismatch, failure.Code);
+        Assert.DoesNotContain("release:VERIFY_FAILURE", _log.Calls);
+        Assert.DoesNotContain("cognito:RespondToAuthChallenge", _log.Calls);
+        Assert.Empty(_records.Records);
+    }
+
+    [Fact]
     public async Task Wrong_codes_count_for_the_source_and_cognito_is_not_asked_to_finish()
     {
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => _service.VerifyAsync(Caller(), "jane", Session, "000000", null, CancellationToken.None));
