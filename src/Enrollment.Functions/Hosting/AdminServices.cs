@@ -1,10 +1,11 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Recovery;
 using Enrollment.Core.Removal;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Functions.Hosting;
 

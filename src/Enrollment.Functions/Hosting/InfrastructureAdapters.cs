@@ -1,5 +1,8 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Limits;
+using Enrollment.Core.Policy;
+using Enrollment.Core.Recovery;
+using Enrollment.Core.Totp;
 
 namespace Enrollment.Functions.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Infrastructure.DynamoDb;

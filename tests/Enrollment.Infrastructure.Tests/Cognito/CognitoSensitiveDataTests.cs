@@ -1,8 +1,8 @@
 using System.Net;
-using Enrollment.Core.Enrollment;
-using Enrollment.Infrastructure.Cognito;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
+using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 
 namespace Enrollment.Infrastructure.Tests.Cognito;
