@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Enrollment.Local.Template;
+using Enrollment.Testing;
 
 namespace Enrollment.Bootstrap.Tests;
 

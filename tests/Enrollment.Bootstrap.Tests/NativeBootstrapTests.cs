@@ -1,3 +1,5 @@
+using Enrollment.Testing;
+
 namespace Enrollment.Bootstrap.Tests;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Enrollment.Local.Hosting;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 

@@ -1,6 +1,7 @@
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Template;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 

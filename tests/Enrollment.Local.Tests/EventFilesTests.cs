@@ -3,6 +3,7 @@ using System.Text.Json;
 using Enrollment.Core.Policy;
 using Enrollment.Local.Template;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 

@@ -6,7 +6,6 @@ using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Tests.OpenApi;
 using Enrollment.Local.Template;
@@ -251,7 +250,7 @@ public sealed class EventReplayTests(EventReplayBackend backend) : IClassFixture
 /// <summary>moto with the template's tables, the sample tenants and a user pool; the env-vars `invoke` would get.</summary>
 public sealed class EventReplayBackend : IAsyncLifetime
 {
-    private readonly DynamoMotoFixture _dynamo = new();
+    private readonly MotoFixture _dynamo = new();
     private CognitoTestPool? _pool;
 
     public EnvVarsFile EnvVars { get; private set; } = null!;
@@ -264,15 +263,15 @@ public sealed class EventReplayBackend : IAsyncLifetime
         foreach (var tenant in TenantPolicyDocument.ParseMany(await File.ReadAllTextAsync(RepoPaths.Event("tenants.sample.json"))))
             await store.PutAsync(tenant, null, CancellationToken.None);
 
-        var endpoint = _dynamo.Moto.Endpoint;
-        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
-            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
+        var endpoint = _dynamo.Endpoint;
+        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
+            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoFixture.Region));
         _pool = await CognitoTestPool.CreateAsync(cognito, "OPTIONAL");
         _pool.DefaultTenantId = "demo"; // the sample tenant: every fresh user is bound to it (custom:tenant_id)
 
         EnvVars = EnvVarsFile.Parse($$"""
             {"Parameters": {
-              "AWS_ENDPOINT_URL": "{{endpoint}}", "AWS_REGION": "{{MotoServer.Region}}",
+              "AWS_ENDPOINT_URL": "{{endpoint}}", "AWS_REGION": "{{MotoFixture.Region}}",
               "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
               "AUDIT_TABLE_NAME": "{{tables.Audit}}", "TENANTS_TABLE_NAME": "{{tables.Tenants}}", "USER_STATE_TABLE_NAME": "{{tables.UserState}}",
               "UPSTREAM_TIMEOUT_MS": "2000", "POLICY_CACHE_SECONDS": "0",

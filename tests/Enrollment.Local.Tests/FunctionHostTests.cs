@@ -3,18 +3,19 @@ using Enrollment.Local.Hosting;
 using Enrollment.Local.Template;
 using Enrollment.Local.Tests.Fixtures;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 
 /// <summary>Handler resolution and invocation against the fixture template, whose handlers live in this assembly.</summary>
 public sealed class FunctionHostTests
 {
-    private static readonly SamTemplate Fixture = SamTemplate.Load(RepoPaths.FixtureTemplate);
+    private static readonly SamTemplate Fixture = SamTemplate.Load(RepoPaths.Fixture("test-template.yaml"));
 
     private static FunctionHost Start(string id, StringWriter log, EnvVarsFile? envVars = null, TimeSpan? timeout = null) =>
         FunctionHost.Start(Fixture, id, new FunctionHostOptions { Log = log, EnvVars = envVars ?? EnvVarsFile.Empty, Timeout = timeout });
 
-    private static byte[] EchoEvent => File.ReadAllBytes(RepoPaths.EchoEvent);
+    private static byte[] EchoEvent => File.ReadAllBytes(RepoPaths.Fixture("echo-event.json"));
 
     [Fact]
     public async Task The_environment_is_in_place_before_the_handler_is_constructed()

@@ -1,5 +1,6 @@
 using Enrollment.Local.Template;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 
@@ -205,15 +206,15 @@ public sealed class IntrinsicResolverTests
     [Fact]
     public void A_condition_in_Globals_follows_the_parameter()
     {
-        Assert.Equal("testing", SamTemplate.Load(RepoPaths.FixtureTemplate).Functions["EchoFunction"].Environment["STAGE"]);
-        var prod = SamTemplate.Load(RepoPaths.FixtureTemplate, new TemplateLoadOptions { Overrides = new Dictionary<string, string> { ["EnvName"] = "prod" } });
+        Assert.Equal("testing", SamTemplate.Load(RepoPaths.Fixture("test-template.yaml")).Functions["EchoFunction"].Environment["STAGE"]);
+        var prod = SamTemplate.Load(RepoPaths.Fixture("test-template.yaml"), new TemplateLoadOptions { Overrides = new Dictionary<string, string> { ["EnvName"] = "prod" } });
         Assert.Equal("production", prod.Functions["EchoFunction"].Environment["STAGE"]);
     }
 
     [Fact]
     public void An_HttpApi_event_without_ApiId_lands_on_the_implicit_api()
     {
-        var route = Assert.Single(SamTemplate.Load(RepoPaths.FixtureTemplate).Routes);
+        var route = Assert.Single(SamTemplate.Load(RepoPaths.Fixture("test-template.yaml")).Routes);
         Assert.Equal("ServerlessHttpApi", route.ApiLogicalId);
         Assert.Equal("POST /echo", route.RouteKey);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Enrollment.Local.Cli;
 using Enrollment.Local.Tests.Fixtures;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 
@@ -20,7 +21,7 @@ public sealed class InvokeCommandTests
     [Fact]
     public async Task A_successful_invoke_prints_the_response_json_to_stdout_and_the_report_to_stderr()
     {
-        var (code, stdout, stderr) = await Run("invoke", "EchoFunction", "--template", RepoPaths.FixtureTemplate, "--event", RepoPaths.EchoEvent,
+        var (code, stdout, stderr) = await Run("invoke", "EchoFunction", "--template", RepoPaths.Fixture("test-template.yaml"), "--event", RepoPaths.Fixture("echo-event.json"),
             "--parameter-overrides", "Greeting=bonjour", "AuditTable=audit-x");
 
         Assert.Equal(ExitCodes.Success, code);
@@ -41,7 +42,7 @@ public sealed class InvokeCommandTests
         await File.WriteAllTextAsync(envFile, """{"Parameters": {"ECHO_GREETING": "hola"}, "EchoFunction": {"LOG_LEVEL": "Trace", "NOT_IN_TEMPLATE": "1"}}""", TestContext.Current.CancellationToken);
         try
         {
-            var (code, stdout, stderr) = await Run("invoke", "EchoFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent, "--env-vars", envFile);
+            var (code, stdout, stderr) = await Run("invoke", "EchoFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json"), "--env-vars", envFile);
 
             Assert.Equal(ExitCodes.Success, code);
             var body = JsonDocument.Parse(stdout).RootElement.GetProperty("body").GetString()!;
@@ -58,7 +59,7 @@ public sealed class InvokeCommandTests
     [Fact]
     public async Task A_function_error_exits_1_with_the_error_document_on_stdout()
     {
-        var (code, stdout, _) = await Run("invoke", "ThrowingFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent);
+        var (code, stdout, _) = await Run("invoke", "ThrowingFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json"));
 
         Assert.Equal(ExitCodes.FunctionError, code);
         Assert.Equal("boom from the handler", JsonDocument.Parse(stdout).RootElement.GetProperty("errorMessage").GetString());
@@ -66,15 +67,15 @@ public sealed class InvokeCommandTests
 
     public static TheoryData<string[], string> UsageErrors => new()
     {
-        { ["invoke", "NoSuchFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent], "Functions: EchoFunction, " },
-        { ["invoke", "EchoFunction", "-t", RepoPaths.FixtureTemplate, "-e", "/no/such/event.json"], "Event file not found: /no/such/event.json" },
-        { ["invoke", "EchoFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.FixtureTemplate], "is not valid JSON (line 1" },
-        { ["invoke", "EchoFunction", "-t", "/no/such/template.yaml", "-e", RepoPaths.EchoEvent], "Template file not found: /no/such/template.yaml" },
-        { ["invoke", "MissingTypeFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent], "Type 'Enrollment.Local.Tests.Fixtures.NotWrittenYet' was not found" },
-        { ["invoke", "MissingMethodFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent], "Method 'NoSuchMethod' was not found" },
-        { ["invoke", "EchoFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent, "--env-vars", "/no/env.json"], "Env vars file not found" },
-        { ["invoke", "EchoFunction", "-t", RepoPaths.FixtureTemplate, "-e", RepoPaths.EchoEvent, "--parameter-overrides", "EnvName=staging"], "allowed values: test, prod" },
-        { ["invoke", "-t", RepoPaths.FixtureTemplate], "Name the function to invoke" },
+        { ["invoke", "NoSuchFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json")], "Functions: EchoFunction, " },
+        { ["invoke", "EchoFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", "/no/such/event.json"], "Event file not found: /no/such/event.json" },
+        { ["invoke", "EchoFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("test-template.yaml")], "is not valid JSON (line 1" },
+        { ["invoke", "EchoFunction", "-t", "/no/such/template.yaml", "-e", RepoPaths.Fixture("echo-event.json")], "Template file not found: /no/such/template.yaml" },
+        { ["invoke", "MissingTypeFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json")], "Type 'Enrollment.Local.Tests.Fixtures.NotWrittenYet' was not found" },
+        { ["invoke", "MissingMethodFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json")], "Method 'NoSuchMethod' was not found" },
+        { ["invoke", "EchoFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json"), "--env-vars", "/no/env.json"], "Env vars file not found" },
+        { ["invoke", "EchoFunction", "-t", RepoPaths.Fixture("test-template.yaml"), "-e", RepoPaths.Fixture("echo-event.json"), "--parameter-overrides", "EnvName=staging"], "allowed values: test, prod" },
+        { ["invoke", "-t", RepoPaths.Fixture("test-template.yaml")], "Name the function to invoke" },
         { ["invoke", "EchoFunction", "--no-such-option"], "--no-such-option" },
     };
 
@@ -95,7 +96,7 @@ public sealed class InvokeCommandTests
     [Fact]
     public async Task Without_an_event_the_function_gets_an_empty_object_as_sam_does()
     {
-        var (code, stdout, stderr) = await Run("invoke", "SyncFunction", "-t", RepoPaths.FixtureTemplate);
+        var (code, stdout, stderr) = await Run("invoke", "SyncFunction", "-t", RepoPaths.Fixture("test-template.yaml"));
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("{}", stdout.Trim());
@@ -109,7 +110,7 @@ public sealed class InvokeCommandTests
         var runner = Path.Combine(AppContext.BaseDirectory, "Enrollment.Local.dll");
         Assert.True(File.Exists(runner), $"{runner} is missing");
 
-        var ok = await RunProcess(runner, "invoke", "EchoFunction", "--template", RepoPaths.FixtureTemplate, "--event", RepoPaths.EchoEvent);
+        var ok = await RunProcess(runner, "invoke", "EchoFunction", "--template", RepoPaths.Fixture("test-template.yaml"), "--event", RepoPaths.Fixture("echo-event.json"));
         Assert.True(ok.Code == 0, ok.Stderr);
         Assert.Equal(200, JsonDocument.Parse(ok.Stdout).RootElement.GetProperty("statusCode").GetInt32());
         Assert.Contains("REPORT RequestId:", ok.Stderr);

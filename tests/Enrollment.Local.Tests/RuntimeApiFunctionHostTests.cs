@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Template;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests;
 
@@ -17,7 +18,7 @@ public sealed class RuntimeApiFunctionHostTests
     public async Task A_handler_bootstrap_does_not_hold_is_an_init_error_no_such_handler()
     {
         // The fixture's handlers live in the test assembly: bootstrap's table has none of them.
-        var template = SamTemplate.Load(RepoPaths.FixtureTemplate);
+        var template = SamTemplate.Load(RepoPaths.Fixture("test-template.yaml"));
         var log = new StringWriter();
         await using var host = await RuntimeApiFunctionHost.StartAsync(template, "EchoFunction", BootstrapForTests.Artifact, new FunctionHostOptions { Log = log }, Ct);
 

@@ -21,7 +21,7 @@ public sealed class AdminWorld
     {
         Store = new MemoryTenantPolicyAdminStore(Acme, Globex);
         Audit = new FakeAuditLog(new CallLog());
-        Time = new FixedTime(Now);
+        Time = new TestClock(Now);
         // Tokens without a tenant_id claim are resolved through the caller's own binding (GetUser), as on the local stack.
         Lookup.ByToken["token-alice"] = new("alice", "sub-alice", "acme");
         Lookup.ByToken["token-gary"] = new("gary", "sub-gary", "globex");
@@ -38,7 +38,7 @@ public sealed class AdminWorld
     public MemoryTenantPolicyAdminStore Store { get; }
     public FakeTenantLookup Lookup { get; } = new();
     public FakeAuditLog Audit { get; }
-    public FixedTime Time { get; }
+    public TestClock Time { get; }
     public FakeRecordStore Records { get; } = new(new CallLog());
     public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
     public FakeRecoveryCodeStore RecoveryCodes { get; } = new(new CallLog());

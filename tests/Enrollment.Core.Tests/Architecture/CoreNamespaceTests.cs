@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Enrollment.Testing;
 
 namespace Enrollment.Core.Tests.Architecture;
 
@@ -9,7 +10,7 @@ namespace Enrollment.Core.Tests.Architecture;
 /// </summary>
 public sealed partial class CoreNamespaceTests
 {
-    private static readonly string CoreDirectory = Path.Combine(FindRepositoryRoot(), "src", "Enrollment.Core");
+    private static readonly string CoreDirectory = RepoPaths.Of("src/Enrollment.Core");
 
     [Fact]
     public void Core_namespaces_form_no_cycle()
@@ -37,7 +38,7 @@ public sealed partial class CoreNamespaceTests
     [Fact]
     public void No_namespace_in_src_repeats_a_segment()
     {
-        var source = Path.Combine(FindRepositoryRoot(), "src");
+        var source = RepoPaths.Of("src");
         var stutters = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(file => !IsBuildOutput(file))
             .Select(DeclaredNamespace)
@@ -113,16 +114,6 @@ public sealed partial class CoreNamespaceTests
 
     private static string? DeclaredNamespace(string file) =>
         DeclaredNamespacePattern().Match(File.ReadAllText(file)) is { Success: true } match ? match.Groups["name"].Value : null;
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Enrollment.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"Enrollment.sln not found above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"\bEnrollment\.Core\.(?<to>[A-Z]\w*)")]
     private static partial Regex CoreReference();

@@ -49,7 +49,7 @@ public sealed class DestructiveActionsHostileTests
     {
         var log = new CallLog();
         var audit = new FakeAuditLog(log);
-        var time = new FixedTime(AdminWorld.Now);
+        var time = new TestClock(AdminWorld.Now);
         var codes = new FakeRecoveryCodeStore(log);
         var records = new FakeRecordStore(log);
         var admin = new FakeUserPoolAdmin(log);
@@ -75,7 +75,7 @@ public sealed class DestructiveActionsHostileTests
         var log = new CallLog();
         var pool = new FakeUserPool(log) { HasSoftwareToken = true, TenantAttribute = "acme" };
         var audit = new FakeAuditLog(log);
-        var time = new FixedTime(AdminWorld.Now);
+        var time = new TestClock(AdminWorld.Now);
         var service = new TotpLifecycleService(new TenantResolver(new FakePolicyStore(log, Acme), new TenantBindingReader(pool.Binding, time)), pool,
             new FakeRecordStore(log), new FakeRecoveryCodeStore(log), new FakeLimiter(log), new AuditTrail(audit, time), time);
         audit.Down = true;

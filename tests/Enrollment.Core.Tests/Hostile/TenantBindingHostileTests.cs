@@ -36,7 +36,7 @@ public sealed class TenantBindingHostileTests
     private readonly CallLog _log = new();
     private readonly FakeUserPool _pool;
     private readonly FakeAuditLog _audit;
-    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
 
     public TenantBindingHostileTests()
     {

@@ -29,7 +29,7 @@ public class TotpEnrollmentServiceTests
     private readonly FakeAuditLog _audit;
     private readonly FakeRecordStore _records;
     private readonly FakeRecoveryCodeStore _codes;
-    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
     private readonly TotpEnrollmentService _service;
 
     public TotpEnrollmentServiceTests()

@@ -30,7 +30,7 @@ public class TotpLifecycleServiceTests
     private readonly FakeRecordStore _records;
     private readonly FakeRecoveryCodeStore _codes;
     private readonly FakeLimiter _limiter;
-    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
 
     public TotpLifecycleServiceTests()
     {

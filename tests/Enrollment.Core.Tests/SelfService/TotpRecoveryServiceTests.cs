@@ -27,7 +27,7 @@ public class TotpRecoveryServiceTests
     private readonly FakeRecoveryCodeStore _codes;
     private readonly FakeUserPoolAdmin _admin;
     private readonly FakeLimiter _limiter;
-    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2026, 11, 21, 10, 15, 0, TimeSpan.Zero));
     private readonly TotpRecoveryService _service;
 
     public TotpRecoveryServiceTests()

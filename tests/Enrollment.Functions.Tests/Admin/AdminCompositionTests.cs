@@ -2,7 +2,7 @@ using Enrollment.Core.Admin;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Infrastructure.Tests.DynamoDb;
+using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Admin;
 
@@ -11,7 +11,7 @@ public sealed class AdminCompositionTests
 {
     private static FunctionServices Compose(string? userPoolId = null, string? cursorSigningKey = null) =>
         FunctionServices.Create(
-            DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = new Uri("http://127.0.0.1:9"), Region = "us-east-1" }, DynamoMotoFixture.Credentials),
+            DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = new Uri("http://127.0.0.1:9"), Region = "us-east-1" }, MotoFixture.Credentials),
             MotoBackend.CognitoClientFor(new Uri("http://127.0.0.1:9")),
             new TableNames("audit", "tenants", "user-state"), TimeSpan.FromSeconds(45), TimeProvider.System, new FunctionLog(new StringWriter()),
             userPoolId, cursorSigningKey);

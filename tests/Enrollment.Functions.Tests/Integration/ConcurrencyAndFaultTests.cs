@@ -1,5 +1,6 @@
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
+using Enrollment.Local.Emulator;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Integration;
@@ -78,5 +79,5 @@ public sealed class ConcurrencyAndFaultTests(MotoBackend backend)
         SecretScan.AssertAbsent([_log.ToString(), associate.Raw], accessToken, "asdfasdfasdf");
     }
 
-    private static Uri ClosedPort() => new($"http://127.0.0.1:{MotoServer.FreePort()}");
+    private static Uri ClosedPort() => new($"http://127.0.0.1:{LoopbackPort.Free()}");
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Enrollment.Functions.Http;
 using Enrollment.Functions.Hosting;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Infrastructure.Tests.DynamoDb;
+using Enrollment.Local.Emulator;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Integration;
@@ -22,8 +22,8 @@ public sealed class HungDependencyTests : IDisposable
     [Fact]
     public async Task A_hung_DynamoDB_is_503_within_the_attempt_bound()
     {
-        using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoServer.Region, AttemptTimeout = Attempt }, DynamoMotoFixture.Credentials);
-        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")),
+        using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoFixture.Region, AttemptTimeout = Attempt }, MotoFixture.Credentials);
+        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}")),
             new TableNames("audit", "tenants", "user-state"), TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(_log));
         var function = new MeAssociateTotpFunction(services.Enrollment, services.Runner);
         const string token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
@@ -43,8 +43,8 @@ public sealed class HungDependencyTests : IDisposable
     [Fact]
     public async Task The_budget_expiring_in_a_DynamoDB_call_is_503_not_502()
     {
-        using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) }, DynamoMotoFixture.Credentials);
-        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")),
+        using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromSeconds(30) }, MotoFixture.Credentials);
+        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}")),
             new TableNames("audit", "tenants", "user-state"), TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(_log));
         var function = new MeAssociateTotpFunction(services.Enrollment, new HttpFunctionRunner(new FunctionLog(_log), TimeSpan.FromMilliseconds(700)));
 

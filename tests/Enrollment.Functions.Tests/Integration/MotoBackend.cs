@@ -8,7 +8,6 @@ using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Integration;
@@ -19,13 +18,13 @@ namespace Enrollment.Functions.Tests.Integration;
 /// </summary>
 public sealed class MotoBackend : IAsyncLifetime
 {
-    private readonly DynamoMotoFixture _dynamo = new();
+    private readonly MotoFixture _dynamo = new();
 
     public TableNames Tables { get; private set; } = null!;
-    public Uri Endpoint => _dynamo.Moto.Endpoint;
+    public Uri Endpoint => _dynamo.Endpoint;
     public IAmazonDynamoDB Dynamo => _dynamo.Client;
 
-    /// <summary>One connection: moto then applies conditional writes one at a time, as DynamoDB does (see DynamoMotoFixture).</summary>
+    /// <summary>One connection: moto then applies conditional writes one at a time, as DynamoDB does (see MotoFixture).</summary>
     public IAmazonDynamoDB SerializedDynamo => _dynamo.SerializedClient;
     public CognitoIdentityProviderClient Cognito { get; private set; } = null!;
 
@@ -40,8 +39,8 @@ public sealed class MotoBackend : IAsyncLifetime
 
     public static CognitoIdentityProviderClient CognitoClientFor(Uri endpoint) =>
         new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
-            new CognitoClientOptions { Endpoint = endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(5), RetryDelay = (_, _) => Task.CompletedTask },
-            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoServer.Region));
+            new CognitoClientOptions { Endpoint = endpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromSeconds(5), RetryDelay = (_, _) => Task.CompletedTask },
+            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoFixture.Region));
 
     /// <summary>
     /// The production graph. <paramref name="serializeDynamo"/>: moto does not lock conditional writes, so
@@ -52,7 +51,7 @@ public sealed class MotoBackend : IAsyncLifetime
         string? userPoolId = null, TimeSpan? policyCacheLifetime = null)
     {
         IAmazonDynamoDB dynamo = dynamoEndpoint is not null
-            ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, DynamoMotoFixture.Credentials)
+            ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, MotoFixture.Credentials)
             : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
         var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
         var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId,

@@ -3,6 +3,7 @@ using Enrollment.Core.Errors;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
+using Enrollment.Local.Emulator;
 using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.Cognito;
@@ -15,7 +16,7 @@ public sealed class CognitoUnreachableTests
     [Fact]
     public async Task Closed_port_is_an_upstream_error_within_moments()
     {
-        var endpoint = new Uri($"http://127.0.0.1:{MotoServer.FreePort()}/");
+        var endpoint = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         var counter = new CountingHandler(new SocketsHttpHandler());
         var client = new CognitoIdentityProviderClient(new HttpClient(counter), TestClients.Options(endpoint, attemptTimeout: TimeSpan.FromSeconds(2)), TestClients.Signer());
         var adapter = new CognitoUserPoolTotp(client);

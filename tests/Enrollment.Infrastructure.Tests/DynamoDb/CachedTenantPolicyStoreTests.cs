@@ -3,13 +3,14 @@ using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 public sealed class CachedTenantPolicyStoreTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _time = new(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero));
     private readonly CountingPolicyStore _inner = new();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -3,11 +3,12 @@ using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbAuditLogTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
     private string _table = "";

@@ -2,6 +2,7 @@ using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
@@ -9,7 +10,7 @@ namespace Enrollment.Infrastructure.Tests.DynamoDb;
 /// Event type and outcome filters on moto: pages keep reading until full or exhausted, within a bound.
 /// </summary>
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbAuditReaderFilterTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,5 +1,6 @@
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
@@ -33,7 +34,7 @@ public sealed class DynamoDbConfigurationTests
         var settings = DynamoDbClientSettings.FromEnvironment(Env(("AWS_REGION", "us-gov-west-1"), ("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "true")));
         Assert.True(settings.UseFips);
         Assert.True(settings.UseDualStack);
-        using var client = DynamoDbClientFactory.Create(settings, DynamoMotoFixture.Credentials);
+        using var client = DynamoDbClientFactory.Create(settings, MotoFixture.Credentials);
         Assert.True(client.Config.UseFIPSEndpoint);
         Assert.True(client.Config.UseDualstackEndpoint);
 
@@ -47,13 +48,13 @@ public sealed class DynamoDbConfigurationTests
     public void The_client_is_bounded_so_an_outage_fails_fast()
     {
         using var client = DynamoDbClientFactory.Create(
-            new DynamoDbClientSettings { Endpoint = new Uri("http://127.0.0.1:2222"), Region = "eu-west-1" }, DynamoMotoFixture.Credentials);
+            new DynamoDbClientSettings { Endpoint = new Uri("http://127.0.0.1:2222"), Region = "eu-west-1" }, MotoFixture.Credentials);
         Assert.Equal("http://127.0.0.1:2222/", client.Config.ServiceURL);
         Assert.Equal("eu-west-1", client.Config.AuthenticationRegion);
         Assert.Equal(TimeSpan.FromSeconds(2), client.Config.Timeout);
         Assert.Equal(2, client.Config.MaxErrorRetry);
 
-        using var regional = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Region = "eu-west-1" }, DynamoMotoFixture.Credentials);
+        using var regional = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Region = "eu-west-1" }, MotoFixture.Credentials);
         Assert.Equal("eu-west-1", regional.Config.RegionEndpoint?.SystemName);
     }
 

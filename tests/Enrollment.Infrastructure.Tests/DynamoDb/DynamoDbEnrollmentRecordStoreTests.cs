@@ -1,11 +1,12 @@
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Totp;
 using Enrollment.Infrastructure.DynamoDb;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbEnrollmentRecordStoreTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbEnrollmentRecordStoreTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private string _table = "";
     private DynamoDbEnrollmentRecordStore _store = null!;

@@ -18,7 +18,7 @@ public sealed class DynamoDbHungTests : IDisposable
     private readonly Amazon.DynamoDBv2.AmazonDynamoDBClient _client;
 
     public DynamoDbHungTests() => _client = DynamoDbClientFactory.Create(
-        new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = "us-east-1", AttemptTimeout = Attempt }, DynamoMotoFixture.Credentials);
+        new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = "us-east-1", AttemptTimeout = Attempt }, MotoFixture.Credentials);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -50,7 +50,7 @@ public sealed class DynamoDbHungTests : IDisposable
     public async Task The_request_deadline_expiring_in_a_store_call_is_the_stores_unavailability()
     {
         using var slow = DynamoDbClientFactory.Create(
-            new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = "us-east-1", AttemptTimeout = TimeSpan.FromSeconds(30) }, DynamoMotoFixture.Credentials);
+            new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = "us-east-1", AttemptTimeout = TimeSpan.FromSeconds(30) }, MotoFixture.Credentials);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         deadline.CancelAfter(TimeSpan.FromMilliseconds(500));
 

@@ -2,11 +2,12 @@ using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Limits;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbRateLimiterTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbRateLimiterTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
     private string _table = "";

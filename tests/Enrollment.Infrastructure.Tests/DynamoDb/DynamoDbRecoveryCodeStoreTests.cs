@@ -7,7 +7,7 @@ using Enrollment.Testing;
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbRecoveryCodeStoreTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbRecoveryCodeStoreTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private string _table = "";
     private DynamoDbRecoveryCodeStore _store = null!;

@@ -4,11 +4,12 @@ using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 [Collection(DynamoMotoCollection.Name)]
-public sealed class DynamoDbTenantPolicyStoreTests(DynamoMotoFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbTenantPolicyStoreTests(MotoFixture dynamo) : IAsyncLifetime
 {
     private string _table = "";
     private DynamoDbTenantPolicyStore _store = null!;

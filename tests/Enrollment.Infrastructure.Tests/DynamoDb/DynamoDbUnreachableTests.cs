@@ -5,6 +5,7 @@ using Enrollment.Core.Identity;
 using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
+using Enrollment.Local.Emulator;
 using Enrollment.Testing;
 using Xunit;
 
@@ -18,8 +19,8 @@ public sealed class DynamoDbUnreachableTests : IDisposable
 {
     private static readonly TimeSpan FailFastBound = TimeSpan.FromSeconds(10);
     private readonly Amazon.DynamoDBv2.AmazonDynamoDBClient _client = DynamoDbClientFactory.Create(
-        new DynamoDbClientSettings { Endpoint = new Uri($"http://127.0.0.1:{MotoServer.FreePort()}"), Region = "us-east-1" },
-        DynamoMotoFixture.Credentials);
+        new DynamoDbClientSettings { Endpoint = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), Region = "us-east-1" },
+        MotoFixture.Credentials);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose() => _client.Dispose();

@@ -7,6 +7,7 @@ using Enrollment.Local.Emulator;
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Template;
 using Enrollment.Local.Tests.Fixtures;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Api;
 
@@ -26,7 +27,7 @@ public sealed class HttpApiGatewayTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var template = SamTemplate.Load(RepoPaths.GatewayTemplate);
+        var template = SamTemplate.Load(RepoPaths.Fixture("gateway-template.yaml"));
         var options = new FunctionHostOptions { Log = TextWriter.Null, RedirectConsoleToLog = false };
         var functions = template.Functions.Keys.ToDictionary(id => id, id => (IFunctionInvoker)FunctionHost.Start(template, id, options));
         var authorizer = template.HttpApis["Api"].Authorizers["Jwt"];

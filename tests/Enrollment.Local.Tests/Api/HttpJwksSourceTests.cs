@@ -26,7 +26,7 @@ public sealed class HttpJwksSourceTests
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(TestTokens.Key.Rsa.ExportParameters(false)) { KeyId = TestTokens.KeyId });
         var json = $$"""{"keys":[{"kty":"RSA","kid":"{{jwk.Kid}}","use":"sig","alg":"RS256","n":"{{jwk.N}}","e":"{{jwk.E}}"}]}""";
         var handler = new CountingHandler(json);
-        var time = new FixedTime(DateTimeOffset.UtcNow);
+        var time = new TestClock(DateTimeOffset.UtcNow);
         var source = new HttpJwksSource(new HttpClient(handler), new Uri("http://127.0.0.1:9/pool/.well-known/jwks.json"), time);
         var token = TestContext.Current.CancellationToken;
 

@@ -14,7 +14,7 @@ public sealed class JwtAuthorizerEmulatorTests
     private static readonly string[] Scoped = ["aws.cognito.signin.user.admin"];
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly FixedTime _time = new(Now);
+    private readonly TestClock _time = new(Now);
     private readonly StaticKeys _keys = new([TestTokens.Key]);
 
     private JwtAuthorizerEmulator Authorizer(bool verify = true, IJwksSource? keys = null) =>

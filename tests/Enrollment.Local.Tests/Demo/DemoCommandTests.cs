@@ -1,5 +1,6 @@
 using Enrollment.Local.Tests.Stack;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Demo;
 

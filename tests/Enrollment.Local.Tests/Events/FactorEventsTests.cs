@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Enrollment.Core.Audit;
 using Enrollment.Local.Tests.OpenApi;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Events;
 

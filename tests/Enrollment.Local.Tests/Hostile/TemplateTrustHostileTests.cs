@@ -1,5 +1,6 @@
 using Enrollment.Local.Template;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Hostile;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.OpenApi;
 

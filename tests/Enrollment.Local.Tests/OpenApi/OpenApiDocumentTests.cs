@@ -6,6 +6,7 @@ using Enrollment.Core.Policy;
 using Enrollment.Functions.Http;
 using Enrollment.Local.Template;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.OpenApi;
 

@@ -6,6 +6,7 @@ using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
 using Enrollment.Local.Tests.OpenApi;
 using Xunit;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Operations;
 

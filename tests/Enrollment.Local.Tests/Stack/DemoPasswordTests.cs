@@ -1,5 +1,6 @@
 using Enrollment.Local.Stack;
 using Enrollment.Local.Template;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Stack;
 

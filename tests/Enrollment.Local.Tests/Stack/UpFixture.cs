@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Stack;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Stack;
 

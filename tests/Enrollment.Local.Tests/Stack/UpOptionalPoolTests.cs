@@ -7,6 +7,7 @@ using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Stack;
+using Enrollment.Local.Emulator;
 using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Stack;

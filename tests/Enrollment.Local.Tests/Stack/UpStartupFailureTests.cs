@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Enrollment.Local.Cli;
 using Enrollment.Local.Emulator;
+using Enrollment.Testing;
 
 namespace Enrollment.Local.Tests.Stack;
 

@@ -80,7 +80,7 @@ public sealed class SignInWorld
         foreach (var username in new[] { "new-user", "late-user", "someone", "relaxed-user", "unbound-user" }) UserPool.AddUser(username);
     }
 
-    public FixedTime Time { get; } = new(Start);
+    public TestClock Time { get; } = new(Start);
     public CallLog Calls { get; }
     public FakePolicyStore Policies { get; }
     public FakeLimiter Limiter { get; }

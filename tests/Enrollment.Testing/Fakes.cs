@@ -162,12 +162,6 @@ public sealed class FakeAuditLog(CallLog log) : IAuditLog
     }
 }
 
-public sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>GetUser by access token: the users a test registered under their tokens; an unknown token is UNAUTHORIZED.</summary>
 public sealed class FakeTenantLookup : Enrollment.Core.Binding.IUserTenantLookup
 {

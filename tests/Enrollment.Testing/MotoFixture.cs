@@ -1,25 +1,32 @@
+using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Testing;
+using Enrollment.Local.Emulator;
 using Xunit;
 
-namespace Enrollment.Infrastructure.Tests.DynamoDb;
+namespace Enrollment.Testing;
 
 /// <summary>
-/// One moto for the DynamoDB tests (a collection fixture), with the production client settings pointed at
-/// it. Each test class creates its own tables with the key schemas the SAM template declares.
+/// The one moto_server of a test world: started on a free loopback port with TOTP checking on, stopped by its process
+/// id, with the production DynamoDB client settings pointed at it and the tables the SAM template declares. An xunit
+/// v3 assembly fixture (<c>[assembly: AssemblyFixture(typeof(MotoFixture))]</c>) or owned by a world that starts it.
+/// A missing moto fails every test that needs it, loudly: none passes without it. Tests share the server, so each
+/// creates its own user pool and tables with unique names.
 /// </summary>
-public sealed class DynamoMotoFixture : IAsyncLifetime
+public sealed class MotoFixture : IAsyncLifetime
 {
-    private MotoServer? _moto;
-    private AmazonDynamoDBClient? _client;
-    private AmazonDynamoDBClient? _serializedClient;
+    public const string Region = "us-east-1";
 
     public static readonly AWSCredentials Credentials = new BasicAWSCredentials("test", "test");
 
-    public MotoServer Moto => _moto ?? throw new InvalidOperationException("moto is not started.");
+    private Process? _process;
+    private AmazonDynamoDBClient? _client;
+    private AmazonDynamoDBClient? _serializedClient;
+
+    public Uri Endpoint { get; private set; } = null!;
+
     public IAmazonDynamoDB Client => _client ?? throw new InvalidOperationException("moto is not started.");
 
     /// <summary>
@@ -32,35 +39,66 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _moto = await MotoServer.StartAsync();
+        var executable = FindOnPath("moto_server")
+            ?? throw new InvalidOperationException(
+                "moto_server is not on PATH. These tests need moto (pip install 'moto[server]'); it is part of this machine image.");
+        var port = LoopbackPort.Free();
+        var info = new ProcessStartInfo(executable, ["-H", "127.0.0.1", "-p", port.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP"] = "true";
+        _process = Process.Start(info) ?? throw new InvalidOperationException("moto_server did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Endpoint = new Uri($"http://127.0.0.1:{port}");
+        try
+        {
+            await WaitUntilReadyAsync(_process, new Uri(Endpoint, "/moto-api/"), TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await DisposeAsync(); // a moto that never answered is stopped here: xunit disposes only what initialized
+            throw;
+        }
+
         // The production client, with a longer attempt: moto on a machine shared by parallel test runs can take
         // seconds to create a table, and a timed-out DynamoDB attempt is not retried (HangBoundedRetryPolicy; the
         // attempt bound itself is tested against a listener that never answers, DynamoDbHungTests).
         _client = DynamoDbClientFactory.Create(
-            new DynamoDbClientSettings { Endpoint = _moto.Endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(15) }, Credentials);
+            new DynamoDbClientSettings { Endpoint = Endpoint, Region = Region, AttemptTimeout = TimeSpan.FromSeconds(15) }, Credentials);
         _serializedClient = new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig
         {
-            ServiceURL = _moto.Endpoint.ToString(),
-            AuthenticationRegion = MotoServer.Region,
+            ServiceURL = Endpoint.ToString(),
+            AuthenticationRegion = Region,
             MaxConnectionsPerServer = 1,
             Timeout = TimeSpan.FromSeconds(30),
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _client?.Dispose();
         _serializedClient?.Dispose();
-        if (_moto is not null) await _moto.DisposeAsync();
+        if (_process is null) return ValueTask.CompletedTask;
+        try
+        {
+            using var running = Process.GetProcessById(_process.Id);
+            running.Kill(entireProcessTree: true);
+            running.WaitForExit(5000);
+        }
+        catch (ArgumentException) { } // already exited: no process has the id any more
+        catch (InvalidOperationException) { }
+        _process.Dispose();
+        _process = null;
+        return ValueTask.CompletedTask;
     }
 
     public static string UniqueName(string kind) => $"{kind}-{Guid.NewGuid():N}";
-
-    /// <summary>
-    /// Tables are created with the 30 s client: on a loaded machine the production client's short attempt timeout can
-    /// give up on a CreateTable that moto then completes, and its retry fails with "Table already exists".
-    /// </summary>
-    private IAmazonDynamoDB SetupClient => SerializedClient;
 
     /// <summary>Audit: pk/sk, index byTenantTime on gsi1pk/gsi1sk projecting all, TTL on expiresAt.</summary>
     public async Task<string> CreateAuditTableAsync()
@@ -98,6 +136,26 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     /// <summary>User state: pk/sk, TTL on expiresAt.</summary>
     public Task<string> CreateUserStateTableAsync() => CreateKeyValueTableAsync("user-state", UserStateKeys.TimeToLive);
 
+    private static async Task WaitUntilReadyAsync(Process process, Uri probe, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"moto_server exited with code {process.ExitCode} before it was ready.");
+            try
+            {
+                using var response = await http.GetAsync(probe);
+                if ((int)response.StatusCode < 500) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("moto_server did not answer on its port in time.");
+    }
+
     private async Task<string> CreateKeyValueTableAsync(string kind, string? ttl)
     {
         var name = UniqueName(kind);
@@ -113,14 +171,15 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// CreateTable, where a retry after a timed-out attempt (a loaded machine) meets ResourceInUseException: the name is
-    /// unique to this call, so the table that exists is the one the first attempt created.
+    /// CreateTable with the 30 s client (the production client's short attempt can give up on a CreateTable that moto
+    /// then completes), where a retry after a timed-out attempt meets ResourceInUseException: the name is unique to
+    /// this call, so the table that exists is the one the first attempt created.
     /// </summary>
     private async Task CreateTableOnceAsync(CreateTableRequest request)
     {
         try
         {
-            await SetupClient.CreateTableAsync(request);
+            await SerializedClient.CreateTableAsync(request);
         }
         catch (ResourceInUseException)
         {
@@ -128,15 +187,14 @@ public sealed class DynamoMotoFixture : IAsyncLifetime
     }
 
     private Task EnableTimeToLiveAsync(string table, string attribute) =>
-        SetupClient.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        SerializedClient.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
         {
             TableName = table,
             TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true },
         });
-}
 
-[CollectionDefinition(Name)]
-public sealed class DynamoMotoCollection : ICollectionFixture<DynamoMotoFixture>
-{
-    public const string Name = "DynamoDB on moto";
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
 }
