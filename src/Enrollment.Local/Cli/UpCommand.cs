@@ -3,6 +3,7 @@ using System.Globalization;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Infrastructure.Configuration;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Api;
 using Enrollment.Local.Emulator;
@@ -78,7 +79,9 @@ public static class UpCommand
             var environment = EmulatorEnvironment(endpoint, region);
             // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
             // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
-            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
+            var cognitoOptions = new CognitoClientOptions { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout };
+            var cognito = new CognitoIdentityProviderClient(CognitoIdentityProviderClient.CreateHttpClient(cognitoOptions), cognitoOptions,
+                new SigV4RequestSigner(new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey), region));
             using var dynamo = DynamoDbClientFactory.Create(
                 new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
                 new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
@@ -206,8 +209,8 @@ public static class UpCommand
 
     /// <summary>The table the functions read tenants from: the one their TENANTS_TABLE_NAME names.</summary>
     private static string TenantsTable(SamTemplate template) =>
-        template.Functions.Values.Select(f => f.Environment.GetValueOrDefault(TableNames.TenantsVariable)).FirstOrDefault(n => n is not null)
-        ?? throw new CliException($"No function in {template.Path} sets {TableNames.TenantsVariable}; `up` cannot tell where tenants go.");
+        template.Functions.Values.Select(f => f.Environment.GetValueOrDefault(EnrollmentSettings.TenantsTableVariable)).FirstOrDefault(n => n is not null)
+        ?? throw new CliException($"No function in {template.Path} sets {EnrollmentSettings.TenantsTableVariable}; `up` cannot tell where tenants go.");
 
     /// <summary>A tenant whose client the authorizer does not accept would get 401 here as when deployed; say so up front.</summary>
     private static void WarnAboutAudience(TextWriter stderr, IEnumerable<JwtAuthorizerSettings> authorizers, ProvisionedStack stack)
