@@ -83,8 +83,11 @@ public sealed class ServiceRoot
     }
 
     /// <summary>The production root: settings as given, the production ports over one DynamoDB and one Cognito client.</summary>
-    public static ServiceRoot FromSettings(EnrollmentSettings settings) =>
-        new(Ports.Production(settings, TimeProvider.System, FunctionLog.Console), settings, TimeProvider.System, FunctionLog.Console);
+    public static ServiceRoot FromSettings(EnrollmentSettings settings)
+    {
+        var log = new FunctionLog(Console.Out, FunctionLog.InfoEnabledFor(settings.LogLevel));
+        return new(Ports.Production(settings, TimeProvider.System, log), settings, TimeProvider.System, log);
+    }
 
     public EnrollmentSettings Settings { get; }
     public HttpFunctionRunner HttpRunner { get; }

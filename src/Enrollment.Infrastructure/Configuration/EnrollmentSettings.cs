@@ -30,6 +30,7 @@ public sealed record EnrollmentSettings
     public const string UserPoolIdVariable = "USER_POOL_ID";
     public const string CursorSigningKeyVariable = "CURSOR_SIGNING_KEY";
     public const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
+    public const string LogLevelVariable = "LOG_LEVEL";
 
     /// <summary>Upper bound of one attempt in a sign-in trigger: Define may make four calls in a row inside Cognito's 5 s.</summary>
     public static readonly TimeSpan MaxTriggerAttempt = TimeSpan.FromSeconds(1);
@@ -61,6 +62,9 @@ public sealed record EnrollmentSettings
     /// <summary>POLICY_CACHE_SECONDS: how long a policy is served from memory (default 60; 0 disables the cache).</summary>
     public TimeSpan PolicyCacheLifetime { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>LOG_LEVEL (the template's parameter); null logs everything.</summary>
+    public string? LogLevel { get; init; }
+
     public string? UserPoolId { get; init; }
 
     public string? CursorSigningKey { get; init; }
@@ -87,6 +91,7 @@ public sealed record EnrollmentSettings
                 : null,
             UpstreamTimeout = Value(UpstreamTimeoutVariable) is { } ms ? Milliseconds(ms) : TimeSpan.FromMilliseconds(2500),
             PolicyCacheLifetime = Value(PolicyCacheVariable) is { } seconds ? Seconds(seconds) : TimeSpan.FromSeconds(60),
+            LogLevel = Value(LogLevelVariable),
             UserPoolId = Value(UserPoolIdVariable),
             CursorSigningKey = read(CursorSigningKeyVariable),
             RecoveryCodePepper = read(RecoveryCodePepperVariable),
@@ -140,7 +145,7 @@ public sealed record EnrollmentSettings
     /// <summary>Without the secrets: a settings line in a log must never carry them.</summary>
     public override string ToString() =>
         $"EnrollmentSettings {{ Tables = {Tables}, Region = {Region}, CognitoEndpoint = {CognitoEndpoint}, DynamoDbEndpoint = {DynamoDbEndpoint}, " +
-        $"UpstreamTimeout = {UpstreamTimeout}, UpstreamRetries = {UpstreamRetries}, PolicyCacheLifetime = {PolicyCacheLifetime}, UserPoolId = {UserPoolId} }}";
+        $"UpstreamTimeout = {UpstreamTimeout}, UpstreamRetries = {UpstreamRetries}, PolicyCacheLifetime = {PolicyCacheLifetime}, LogLevel = {LogLevel}, UserPoolId = {UserPoolId} }}";
 
     /// <summary>DynamoDB's service id, which names its endpoint variable (AWS_ENDPOINT_URL_DYNAMODB).</summary>
     private const string DynamoDbServiceId = "DynamoDB";

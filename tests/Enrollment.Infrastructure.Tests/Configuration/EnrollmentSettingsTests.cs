@@ -32,6 +32,8 @@ public sealed class EnrollmentSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(2500), settings.UpstreamTimeout);
         Assert.Equal(2, settings.UpstreamRetries);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.PolicyCacheLifetime);
+        Assert.Null(settings.LogLevel);
+        Assert.Equal("Warning", Read(("LOG_LEVEL", "Warning")).LogLevel);
     }
 
     [Theory]
