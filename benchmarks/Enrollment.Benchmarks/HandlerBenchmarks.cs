@@ -1,8 +1,12 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Binding;
+using Enrollment.Core.Identity;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
+using Enrollment.Core.SelfService;
+using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
 using Enrollment.Infrastructure.DynamoDb;

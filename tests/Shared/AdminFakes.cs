@@ -1,5 +1,4 @@
 using Enrollment.Core.Admin;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 

@@ -1,5 +1,6 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Testing;
 

@@ -1,7 +1,8 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Testing;
 

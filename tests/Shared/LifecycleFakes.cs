@@ -1,6 +1,7 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Testing;
 

@@ -1,6 +1,7 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Recovery;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.Totp;
 
 namespace Enrollment.Testing;
 

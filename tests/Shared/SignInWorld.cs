@@ -1,7 +1,8 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.Totp;
 
 namespace Enrollment.Testing;
 

@@ -3,7 +3,7 @@ using Enrollment.Core.Audit;
 namespace Enrollment.Core.Admin;
 
 /// <summary>What the audit event of one admin action will say; the action refines it as it learns more.</summary>
-public sealed class AdminActionRecord(AuditSubject subject) : Removal.IDestructiveProgress
+public sealed class AdminActionRecord(AuditSubject subject) : IDestructiveProgress
 {
     public AuditSubject Subject { get; set; } = subject;
 

@@ -1,6 +1,6 @@
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Core.Admin;

@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Admin;
 

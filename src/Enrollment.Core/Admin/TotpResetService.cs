@@ -1,6 +1,6 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Removal;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Admin;
 

@@ -1,6 +1,7 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Audit;
 

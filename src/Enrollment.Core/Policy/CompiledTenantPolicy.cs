@@ -1,3 +1,5 @@
+using Enrollment.Core.Identity;
+
 namespace Enrollment.Core.Policy;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Enrollment.Core.Identity;
 
 namespace Enrollment.Core.Policy;
 

@@ -1,4 +1,3 @@
-using Enrollment.Core.Enrollment;
 
 namespace Enrollment.Core.Recovery;
 

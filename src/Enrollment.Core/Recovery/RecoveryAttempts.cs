@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Core.Recovery;
@@ -18,6 +18,9 @@ namespace Enrollment.Core.Recovery;
 /// </summary>
 public sealed class RecoveryAttempts(IRateLimiter limiter, TimeProvider time)
 {
+    /// <summary>The sub a route attempt is keyed on when there is no user to try: no partition of a real sub (a UUID) matches it.</summary>
+    public const string NoUser = "-";
+
     /// <summary>The shared per-user counter's action (its key: tenant, user sub, hour, this).</summary>
     public const string UserFailureAction = "RECOVERY_FAILURE";
 
@@ -51,5 +54,5 @@ public sealed class RecoveryAttempts(IRateLimiter limiter, TimeProvider time)
     public RateLimitCounter SourceCounter(string tenantId, string? sourceIp) =>
         RateLimitCounter.Hourly(tenantId, RateLimitSubjects.ForSource(sourceIp), SourceAction, time.GetUtcNow());
 
-    public int SecondsUntilReset() => UserCounter("-", TotpRecoveryService.NoUser).SecondsUntilReset(time.GetUtcNow());
+    public int SecondsUntilReset() => UserCounter("-", NoUser).SecondsUntilReset(time.GetUtcNow());
 }

@@ -1,5 +1,5 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Core.Removal;

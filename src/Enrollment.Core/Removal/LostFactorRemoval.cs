@@ -1,6 +1,8 @@
+using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Removal;
 

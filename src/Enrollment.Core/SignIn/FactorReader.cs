@@ -1,7 +1,7 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Totp;
 
 namespace Enrollment.Core.SignIn;
 

@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Totp;
 
 namespace Enrollment.Core.SignIn;
 

@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Identity;
 
 namespace Enrollment.Core.SignIn;
 

@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Core.SignIn;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.SignIn;
 

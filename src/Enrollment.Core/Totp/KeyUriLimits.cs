@@ -1,3 +1,4 @@
+
 namespace Enrollment.Core.Totp;
 
 /// <summary>

@@ -1,10 +1,13 @@
 using Amazon.DynamoDBv2;
+using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
-using Enrollment.Core.Admin;
+using Enrollment.Core.Limits;
+using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Configuration;
 using Enrollment.Infrastructure.DynamoDb;

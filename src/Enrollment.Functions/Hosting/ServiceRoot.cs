@@ -1,9 +1,9 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Recovery;
 using Enrollment.Core.Removal;
+using Enrollment.Core.SelfService;
 using Enrollment.Core.SignIn;
 using Enrollment.Functions.Http;
 using Enrollment.Functions.Triggers;

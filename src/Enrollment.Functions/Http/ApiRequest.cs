@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Enrollment.Core.Enrollment;
+using System.Text.Json;
+using System.Text;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.SignIn;
 using Enrollment.Functions.Wire;
 

@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.SelfService;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;

@@ -1,5 +1,5 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.SelfService;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;

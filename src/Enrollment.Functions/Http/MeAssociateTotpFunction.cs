@@ -1,4 +1,6 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.SelfService;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
 

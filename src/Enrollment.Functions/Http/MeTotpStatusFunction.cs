@@ -1,4 +1,5 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.SelfService;
+using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
 

@@ -1,5 +1,7 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.SelfService;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
 

@@ -1,5 +1,6 @@
 using Enrollment.Core.Errors;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.SelfService;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;

@@ -1,5 +1,5 @@
 using Enrollment.Core.Admin;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Functions.Wire;
 

@@ -1,6 +1,6 @@
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 
 namespace Enrollment.Infrastructure.Cognito;

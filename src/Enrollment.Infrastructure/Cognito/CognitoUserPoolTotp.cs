@@ -1,5 +1,5 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 
 namespace Enrollment.Infrastructure.Cognito;

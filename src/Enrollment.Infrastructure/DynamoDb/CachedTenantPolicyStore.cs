@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Infrastructure.DynamoDb;

@@ -1,7 +1,8 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 

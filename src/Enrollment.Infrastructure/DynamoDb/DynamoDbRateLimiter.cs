@@ -1,6 +1,6 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Enrollment.Core.Enrollment;
+using Amazon.DynamoDBv2;
+using Enrollment.Core.Limits;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;

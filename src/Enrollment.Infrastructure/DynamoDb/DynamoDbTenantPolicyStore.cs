@@ -1,9 +1,9 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Enrollment.Core.Admin;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Limits;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 

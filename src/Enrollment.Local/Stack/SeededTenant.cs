@@ -1,3 +1,4 @@
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Local.Stack;

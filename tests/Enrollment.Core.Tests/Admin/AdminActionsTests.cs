@@ -1,8 +1,9 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Totp;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Tests.Admin;
 

@@ -1,7 +1,7 @@
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Removal;
 using Enrollment.Testing;

@@ -1,11 +1,13 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
 using Enrollment.Core.Removal;
+using Enrollment.Core.SelfService;
 using Enrollment.Core.Tests.Admin;
+using Enrollment.Core.Totp;
 using Enrollment.Testing;
 
 namespace Enrollment.Core.Tests.Hostile;

@@ -1,4 +1,4 @@
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Recovery;
 using Enrollment.Testing;
 

@@ -1,7 +1,7 @@
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.Totp;
 using Enrollment.Testing;
 
 namespace Enrollment.Core.Tests.SignIn;

@@ -1,5 +1,5 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Totp;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Tests.Integration;
 using static Enrollment.Functions.Tests.Admin.AdminTestBed;

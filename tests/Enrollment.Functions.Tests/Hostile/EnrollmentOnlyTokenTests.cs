@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;

@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;

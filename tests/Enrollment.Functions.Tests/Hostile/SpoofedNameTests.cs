@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Enrollment.Core.Policy;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Http;
 using Enrollment.Functions.Tests.Integration;

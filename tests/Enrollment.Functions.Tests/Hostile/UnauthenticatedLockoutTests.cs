@@ -72,7 +72,7 @@ public sealed class UnauthenticatedLockoutTests(MotoBackend backend)
                 .WithBody($$"""{"session":"{{new string('B', 40)}}","username":"{{username}}","clientId":"{{pool.ClientId}}"}"""));
 
         // A source gets ten times the per-user limit (many users share a NAT); rotating usernames does not help.
-        var perSource = 1 * Core.Enrollment.RateLimitSubjects.UsersPerSource;
+        var perSource = 1 * Core.Limits.RateLimitSubjects.UsersPerSource;
         for (var i = 0; i < perSource; i++)
             (await AssociateFrom(i % 2 == 0 ? "2001:db8:7:7::1" : "2001:db8:7:7:ffff:1:2:3", $"name-{i}")).AssertError(401, "UNAUTHORIZED");
         var limited = await AssociateFrom("2001:db8:7:7::abcd", "yet-another-name");

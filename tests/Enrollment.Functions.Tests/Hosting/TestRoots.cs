@@ -1,4 +1,3 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Recovery;
 using Enrollment.Functions.Hosting;
 using Enrollment.Infrastructure.Configuration;

@@ -1,7 +1,8 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;

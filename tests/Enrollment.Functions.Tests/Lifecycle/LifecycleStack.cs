@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Triggers;
 using Enrollment.Testing;

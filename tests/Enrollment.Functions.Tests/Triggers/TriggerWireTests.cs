@@ -1,6 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using Enrollment.Core.Enrollment;
+using System.Text;
 using Enrollment.Core.Policy;
 using Enrollment.Core.SignIn;
 using Enrollment.Functions.Hosting;

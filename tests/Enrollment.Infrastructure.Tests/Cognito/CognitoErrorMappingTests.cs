@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
-using Enrollment.Core.Enrollment;
+using System.Net;
 using Enrollment.Core.Errors;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 

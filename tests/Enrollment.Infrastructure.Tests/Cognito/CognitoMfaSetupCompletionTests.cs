@@ -36,7 +36,7 @@ public sealed class CognitoMfaSetupCompletionTests
         var completed = await adapter.CompleteAsync("client-1", "jane", Session, Token);
 
         Assert.Equal(Issuer, adapter.TrustedIssuer);
-        Assert.Equal(new Core.Enrollment.TokenIdentity(Issuer, "client-1", "sub-1", "jane", "acme"), completed.Identity);
+        Assert.Equal(new Core.Identity.TokenIdentity(Issuer, "client-1", "sub-1", "jane", "acme"), completed.Identity);
         Assert.Equal((Access, Id, "refresh-1", 3600, "Bearer"), (completed.Tokens.AccessToken, completed.Tokens.IdToken, completed.Tokens.RefreshToken, completed.Tokens.ExpiresIn, completed.Tokens.TokenType));
         var request = Assert.Single(handler.Requests);
         Assert.Equal("AWSCognitoIdentityProviderService.RespondToAuthChallenge", request.Target);

@@ -1,7 +1,7 @@
 using System.Net;
-using Enrollment.Core.Enrollment;
-using Enrollment.Infrastructure.Cognito;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 
 namespace Enrollment.Infrastructure.Tests.Cognito;

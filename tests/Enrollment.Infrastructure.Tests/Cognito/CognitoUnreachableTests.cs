@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 using Enrollment.Testing;

@@ -1,8 +1,8 @@
 using System.Net;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
-using Enrollment.Infrastructure.Cognito;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 using Enrollment.Testing;
 

@@ -1,4 +1,5 @@
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;

@@ -1,4 +1,3 @@
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;

@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Totp;
 using Enrollment.Infrastructure.DynamoDb;
 
 namespace Enrollment.Infrastructure.Tests.DynamoDb;

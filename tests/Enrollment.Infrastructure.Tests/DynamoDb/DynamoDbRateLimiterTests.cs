@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using Enrollment.Core.Enrollment;
+using Enrollment.Core.Limits;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;
 

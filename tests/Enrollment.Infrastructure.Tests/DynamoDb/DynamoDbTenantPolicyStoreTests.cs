@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
 using Xunit;

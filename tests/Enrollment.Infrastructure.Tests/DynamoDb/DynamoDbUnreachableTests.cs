@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Enrollment.Core.Audit;
-using Enrollment.Core.Enrollment;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
+using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Testing;

@@ -1,0 +1,40 @@
+namespace Enrollment.Core.Errors;
+
+/// <summary>Values of the envelope's <c>reason</c> (api.md): mostly why the tenant policy refuses, also which limit or state.</summary>
+public static class DenialReason
+{
+    public const string TenantNotFound = "TENANT_NOT_FOUND";
+    public const string EnrollmentDisabled = "ENROLLMENT_DISABLED";
+    public const string ClientNotAllowed = "CLIENT_NOT_ALLOWED";
+    public const string AppVersionTooOld = "APP_VERSION_TOO_OLD";
+    public const string NetworkNotAllowed = "NETWORK_NOT_ALLOWED";
+    public const string AlreadyEnrolled = "ALREADY_ENROLLED";
+    public const string ReauthenticationRequired = "REAUTHENTICATION_REQUIRED";
+    public const string AssociationLimit = "ASSOCIATION_LIMIT";
+    public const string VerificationFailureLimit = "VERIFICATION_FAILURE_LIMIT";
+
+    /// <summary>The tenant requires MFA and does not let users remove their authenticator.</summary>
+    public const string MfaRequired = "MFA_REQUIRED";
+
+    /// <summary>The tenant issues no recovery codes (recovery.codeCount is 0).</summary>
+    public const string RecoveryCodesDisabled = "RECOVERY_CODES_DISABLED";
+
+    /// <summary>RATE_LIMITED: too many recovery attempts for this username or from this source.</summary>
+    public const string RecoveryAttemptLimit = "RECOVERY_ATTEMPT_LIMIT";
+    public const string RecoveryCodesLimit = "RECOVERY_CODES_LIMIT";
+
+    /// <summary>CONFLICT: the route needs an enrolled authenticator and the user has none.</summary>
+    public const string NotEnrolled = "NOT_ENROLLED";
+
+    /// <summary>POLICY_DENIED: the token has mfa_enrollment_only "true" and the route is not one of enrollment (see EnrollmentOnlyTokens).</summary>
+    public const string EnrollmentOnlyToken = "ENROLLMENT_ONLY_TOKEN";
+
+    /// <summary>An admin route, and the caller is not an administrator of the tenant in the path (whichever the cause).</summary>
+    public const string NotTenantAdmin = "NOT_TENANT_ADMIN";
+
+    /// <summary>The user has no tenant binding (custom:tenant_id): created without one. Fails closed.</summary>
+    public const string UserNotInTenant = "USER_NOT_IN_TENANT";
+
+    /// <summary>The token's (or body's) app client belongs to another tenant than the user's binding.</summary>
+    public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
+}
