@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Enrollment.Core.Admin;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Binding;
@@ -113,5 +114,7 @@ public sealed class ServiceRoot
     public TokenClaimsService TokenClaims => _tokenClaims.Value;
 
     /// <summary>PublicationOnly: a failed build (a missing setting) is retried by the next caller, never cached as a failure.</summary>
-    private static Lazy<T> Once<T>(Func<T> build) => new(build, LazyThreadSafetyMode.PublicationOnly);
+    /// <remarks>The annotation repeats <see cref="Lazy{T}"/>'s own, so the native build's trim analysis can check each T.</remarks>
+    private static Lazy<T> Once<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Func<T> build) =>
+        new(build, LazyThreadSafetyMode.PublicationOnly);
 }
