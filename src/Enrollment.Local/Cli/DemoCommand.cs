@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Stack;
 
 namespace Enrollment.Local.Cli;

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Testing;

@@ -65,10 +65,7 @@ public static class TestRoots
 
     private sealed class UnusedAuditReader : Core.Audit.IAuditReader
     {
-        public Task<Core.Audit.AuditPage> QueryByUserAsync(string tenantId, string username, Core.Audit.AuditQuery query, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("A sign-in trigger never reads the audit trail.");
-
-        public Task<Core.Audit.AuditPage> QueryByTenantAsync(string tenantId, Core.Audit.AuditQuery query, CancellationToken cancellationToken) =>
+        public Task<Core.Audit.AuditPage> ReadAsync(Core.Audit.AuditCursor cursor, int limit, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("A sign-in trigger never reads the audit trail.");
     }
 }

@@ -149,11 +149,11 @@ public sealed class EnrollmentSettingsTests
             ("AWS_REGION", "eu-west-1"));
         Assert.IsType<SessionAWSCredentials>(settings.Credentials);
         Assert.DoesNotContain("secret-from-env", settings.ToString());
-        var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok("""{"UserPool":{"Id":"p"}}"""));
+        var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok("""{"Username":"alice","UserStatus":"CONFIRMED","UserCreateDate":1700000000.5}"""));
         var client = new CognitoIdentityProviderClient(new HttpClient(handler), TestClients.Options(TestClients.AwsEndpoint),
             new SigV4RequestSigner(settings.Credentials!, settings.Region));
 
-        await client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = "p" }, TestContext.Current.CancellationToken);
+        await client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = "p", Username = "alice" }, TestContext.Current.CancellationToken);
 
         var sent = Assert.Single(handler.Requests);
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDFROMENV/", sent.Authorization);

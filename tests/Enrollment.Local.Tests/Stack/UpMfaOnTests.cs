@@ -1,5 +1,6 @@
 using System.Net;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Cli;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Stack;

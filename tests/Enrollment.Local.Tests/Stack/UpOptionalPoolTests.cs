@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Stack;
 using Enrollment.Testing;
