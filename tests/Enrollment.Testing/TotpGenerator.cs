@@ -1,21 +1,12 @@
-using System.Security.Cryptography;
+using Enrollment.Local.Cli;
 
 namespace Enrollment.Testing;
 
-/// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), for tests that play the authenticator app.</summary>
+/// <summary>RFC 6238 TOTP codes (SHA-1, 30 s, 6 digits), for tests that play the authenticator app against moto.</summary>
 public static class TotpGenerator
 {
-    public static string Code(string base32Secret, DateTimeOffset at)
-    {
-        var key = Base32Decode(base32Secret);
-        var counter = at.ToUnixTimeSeconds() / 30;
-        Span<byte> message = stackalloc byte[8];
-        for (var i = 7; i >= 0; i--) { message[i] = (byte)(counter & 0xff); counter >>= 8; }
-        var hash = HMACSHA1.HashData(key, message);
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6");
-    }
+    /// <summary>The code an authenticator app shows: the local runner's demo computes it for its non-interactive run.</summary>
+    public static string Code(string base32Secret, DateTimeOffset at) => DemoTotp.Code(base32Secret, at);
 
     /// <summary>A code for now, after waiting out the last seconds of a step (moto checks the current step only).</summary>
     public static async Task<string> FreshCodeAsync(string base32Secret)
@@ -36,22 +27,5 @@ public static class TotpGenerator
             var candidate = (123456 + i * 7919 % 1_000_000).ToString("D6");
             if (!bad.Contains(candidate)) return candidate;
         }
-    }
-
-    public static byte[] Base32Decode(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = text.Trim().TrimEnd('=').ToUpperInvariant();
-        var output = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var ch in clean)
-        {
-            var value = alphabet.IndexOf(ch);
-            if (value < 0) throw new FormatException("Not base32.");
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) { output.Add((byte)(buffer >> (bits - 8))); bits -= 8; }
-        }
-        return output.ToArray();
     }
 }

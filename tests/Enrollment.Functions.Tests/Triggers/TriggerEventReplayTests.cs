@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Enrollment.Core.SignIn;
 using Enrollment.Functions.Triggers;
+using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Triggers;
 
@@ -76,7 +77,7 @@ public sealed class TriggerEventReplayTests
     public static TheoryData<string> EventFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepoFiles.PathOf("events"), "trigger-*.json").Order()) data.Add(Path.GetFileName(file));
+        foreach (var file in Directory.GetFiles(RepoPaths.Events, "trigger-*.json").Order()) data.Add(Path.GetFileName(file));
         return data;
     }
 
@@ -92,7 +93,7 @@ public sealed class TriggerEventReplayTests
     public async Task Replayed_through_its_handler(string file)
     {
         var functions = new TriggerFunctions();
-        var text = await File.ReadAllTextAsync(RepoFiles.PathOf(Path.Combine("events", file)), TestContext.Current.CancellationToken);
+        var text = await File.ReadAllTextAsync(RepoPaths.Event(file), TestContext.Current.CancellationToken);
         var sent = JsonNode.Parse(text)!.AsObject();
         AssertCognitoShape(sent);
 

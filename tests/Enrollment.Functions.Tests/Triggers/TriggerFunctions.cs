@@ -45,18 +45,3 @@ public sealed class TriggerFunctions
     public Task<JsonObject> InvokeAsync(JsonObject triggerEvent) =>
         InvokeAsync(ForTriggerSource((string)triggerEvent["triggerSource"]!), triggerEvent.ToJsonString());
 }
-
-/// <summary>The repository's files (events/, docs/), found from the test binaries upward.</summary>
-public static class RepoFiles
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string PathOf(string relative) => Path.Combine(Root, relative);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Enrollment.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (Enrollment.sln) was not found above the test binaries.");
-    }
-}
