@@ -13,29 +13,27 @@ using Enrollment.Testing;
 namespace Enrollment.Functions.Tests.Integration;
 
 /// <summary>
-/// moto with the three tables, and the functions wired exactly as in production (the production ports and ServiceRoot)
-/// but pointed at it. Tests make their own pool, tenant and users so they do not see each other.
+/// The assembly's moto with three tables of this backend's own, and the functions wired exactly as in production (the
+/// production ports and ServiceRoot) but pointed at it. Tests make their own pool, tenant and users so they do not see each other.
 /// </summary>
-public sealed class MotoBackend : IAsyncLifetime
+public sealed class MotoBackend(MotoFixture moto) : IAsyncLifetime
 {
-    private readonly MotoFixture _dynamo = new();
 
     public TableNames Tables { get; private set; } = null!;
-    public Uri Endpoint => _dynamo.Endpoint;
-    public IAmazonDynamoDB Dynamo => _dynamo.Client;
+    public Uri Endpoint => moto.Endpoint;
+    public IAmazonDynamoDB Dynamo => moto.Client;
 
     /// <summary>One connection: moto then applies conditional writes one at a time, as DynamoDB does (see MotoFixture).</summary>
-    public IAmazonDynamoDB SerializedDynamo => _dynamo.SerializedClient;
+    public IAmazonDynamoDB SerializedDynamo => moto.SerializedClient;
     public CognitoIdentityProviderClient Cognito { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        await _dynamo.InitializeAsync();
-        Tables = new TableNames(await _dynamo.CreateAuditTableAsync(), await _dynamo.CreateTenantsTableAsync(), await _dynamo.CreateUserStateTableAsync());
+        Tables = new TableNames(await moto.CreateAuditTableAsync(), await moto.CreateTenantsTableAsync(), await moto.CreateUserStateTableAsync());
         Cognito = CognitoClientFor(Endpoint);
     }
 
-    public ValueTask DisposeAsync() => _dynamo.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the moto is the assembly's (AssemblyFixtures.cs)
 
     public static CognitoIdentityProviderClient CognitoClientFor(Uri endpoint) =>
         new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
@@ -52,7 +50,7 @@ public sealed class MotoBackend : IAsyncLifetime
     {
         IAmazonDynamoDB dynamo = dynamoEndpoint is not null
             ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, MotoFixture.Credentials)
-            : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
+            : serializeDynamo ? moto.SerializedClient : moto.Client;
         var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
         return new BackedFunctions(Root(dynamo, cognito, new FunctionLog(log), userPoolId, policyCacheLifetime));
     }

@@ -15,7 +15,7 @@ namespace Enrollment.Functions.Tests.Lifecycle;
 /// app version) with the pool's client added; "strict" requires MFA, forbids disabling, allows replacing and
 /// issues no recovery codes. Tests create their own users, so they do not meet.
 /// </summary>
-public sealed class LifecycleStack : IAsyncLifetime
+public sealed class LifecycleStack(MotoFixture moto) : IAsyncLifetime
 {
     public const string DemoTenant = "demo";
     public const string StrictTenant = "strict";
@@ -24,7 +24,7 @@ public sealed class LifecycleStack : IAsyncLifetime
 
     private int _lastSourceOctet = 20;
 
-    public MotoBackend Backend { get; } = new();
+    public MotoBackend Backend { get; } = new(moto);
     public CognitoTestPool Pool { get; private set; } = null!;
 
     public static string EventsFolder => Path.Combine(AppContext.BaseDirectory, "events");
