@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
@@ -264,9 +263,7 @@ public sealed class EventReplayBackend : IAsyncLifetime
             await store.PutAsync(tenant, null, CancellationToken.None);
 
         var endpoint = _dynamo.Endpoint;
-        var cognito = new CognitoIdentityProviderClient(new HttpClient(), new CognitoClientOptions { Endpoint = endpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromSeconds(30) },
-            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoFixture.Region));
-        _pool = await CognitoTestPool.CreateAsync(cognito, "OPTIONAL");
+        _pool = await CognitoTestPool.CreateAsync(MotoFixture.CognitoClient(endpoint, TimeSpan.FromSeconds(30)), "OPTIONAL");
         _pool.DefaultTenantId = "demo"; // the sample tenant: every fresh user is bound to it (custom:tenant_id)
 
         EnvVars = EnvVarsFile.Parse($$"""

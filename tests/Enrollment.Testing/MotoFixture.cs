@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Emulator;
 using Xunit;
@@ -97,6 +98,15 @@ public sealed class MotoFixture : IAsyncLifetime
         _process = null;
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// A Cognito client for moto, or for an endpoint standing in for it (a closed port, a hung listener): test
+    /// credentials through the real signer (the Admin* calls are signed), retries without their waits.
+    /// </summary>
+    public static CognitoIdentityProviderClient CognitoClient(Uri endpoint, TimeSpan attemptTimeout) =>
+        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
+            new CognitoClientOptions { Endpoint = endpoint, Region = Region, AttemptTimeout = attemptTimeout, RetryDelay = (_, _) => Task.CompletedTask },
+            new SigV4RequestSigner(Credentials, Region));
 
     public static string UniqueName(string kind) => $"{kind}-{Guid.NewGuid():N}";
 

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using Enrollment.Core.Audit;
 using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
@@ -35,10 +34,7 @@ public sealed class MotoBackend(MotoFixture moto) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the moto is the assembly's (AssemblyFixtures.cs)
 
-    public static CognitoIdentityProviderClient CognitoClientFor(Uri endpoint) =>
-        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
-            new CognitoClientOptions { Endpoint = endpoint, Region = MotoFixture.Region, AttemptTimeout = TimeSpan.FromSeconds(5), RetryDelay = (_, _) => Task.CompletedTask },
-            new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), MotoFixture.Region));
+    public static CognitoIdentityProviderClient CognitoClientFor(Uri endpoint) => MotoFixture.CognitoClient(endpoint, TimeSpan.FromSeconds(5));
 
     /// <summary>
     /// The production graph. <paramref name="serializeDynamo"/>: moto does not lock conditional writes, so

@@ -17,7 +17,7 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
 {
     private const string MotoSecret = "asdfasdfasdf";
 
-    private readonly CognitoIdentityProviderClient _client = TestClients.ForMoto(moto.Endpoint);
+    private readonly CognitoIdentityProviderClient _client = MotoFixture.CognitoClient(moto.Endpoint, TimeSpan.FromSeconds(10));
     private CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]

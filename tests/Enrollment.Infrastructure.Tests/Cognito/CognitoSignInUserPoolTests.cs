@@ -86,7 +86,7 @@ public sealed class CognitoSignInUserPoolTests(MotoFixture moto)
     [Fact]
     public async Task On_moto_the_factor_appears_with_the_verified_software_token_and_goes_with_the_preference()
     {
-        var client = TestClients.ForMoto(moto.Endpoint);
+        var client = MotoFixture.CognitoClient(moto.Endpoint, TimeSpan.FromSeconds(10));
         var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
         var username = await pool.CreateConfirmedUserAsync();
         var port = new CognitoSignInUserPool(client);

@@ -157,7 +157,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
     [Fact]
     public async Task On_moto_which_lacks_the_operation_the_user_signs_in_without_totp_afterwards()
     {
-        var client = TestClients.ForMoto(moto.Endpoint);
+        var client = MotoFixture.CognitoClient(moto.Endpoint, TimeSpan.FromSeconds(10));
         var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
         var username = await pool.CreateConfirmedUserAsync();
         var accessToken = await pool.SignInForAccessTokenAsync(username);
@@ -208,7 +208,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
     [Fact]
     public async Task On_moto_signing_out_everywhere_ends_the_old_refresh_and_access_tokens_and_can_be_repeated()
     {
-        var client = TestClients.ForMoto(moto.Endpoint);
+        var client = MotoFixture.CognitoClient(moto.Endpoint, TimeSpan.FromSeconds(10));
         var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
         var username = await pool.CreateConfirmedUserAsync();
         var old = (await pool.SignInAsync(username, CognitoTestPool.Password)).AuthenticationResult!;
@@ -231,7 +231,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
     [Fact]
     public async Task The_user_turns_their_own_token_off_with_the_access_token()
     {
-        var client = TestClients.ForMoto(moto.Endpoint);
+        var client = MotoFixture.CognitoClient(moto.Endpoint, TimeSpan.FromSeconds(10));
         var pool = await CognitoTestPool.CreateAsync(client, MfaConfigurations.Optional);
         var username = await pool.CreateConfirmedUserAsync();
         var accessToken = await pool.SignInForAccessTokenAsync(username);

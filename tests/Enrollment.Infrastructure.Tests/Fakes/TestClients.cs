@@ -9,8 +9,6 @@ public static class TestClients
     public static readonly Uri AwsEndpoint = new("https://cognito-idp.us-east-1.amazonaws.com/");
     public const string AccessKey = "AKIDEXAMPLE";
 
-    private static readonly HttpClient SharedHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
-
     public static CognitoClientOptions Options(Uri endpoint, List<TimeSpan>? delays = null, TimeSpan? attemptTimeout = null, int maxRetries = 2) => new()
     {
         Endpoint = endpoint,
@@ -35,8 +33,4 @@ public static class TestClients
 
     public static CognitoIdentityProviderClient ForEmulator(StubHttpHandler handler) =>
         new(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, Options(EmulatorEndpoint), Signer());
-
-    /// <summary>A client for moto: unsigned requests would do, but the Admin* calls go through the real signer.</summary>
-    public static CognitoIdentityProviderClient ForMoto(Uri endpoint) =>
-        new(SharedHttp, Options(endpoint, attemptTimeout: TimeSpan.FromSeconds(10)), new SigV4RequestSigner(new BasicAWSCredentials("test", "test"), "us-east-1"));
 }
