@@ -16,8 +16,6 @@ public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) 
     /// <summary>UserMFASettingList's value for an enabled software token (TOTP).</summary>
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
 
-    public const string FailureMessage = "The user pool could not be asked about the user.";
-
     public async Task<bool> HasSoftwareTokenAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userPoolId);
@@ -29,7 +27,7 @@ public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) 
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {
-            throw new EnrollmentException(ErrorCode.UpstreamError, FailureMessage);
+            throw UserPoolFailures.SignInLookupFailed();
         }
     }
 
@@ -43,7 +41,7 @@ public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) 
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {
-            throw new EnrollmentException(ErrorCode.UpstreamError, FailureMessage);
+            throw UserPoolFailures.SignInLookupFailed();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Enrollment.Core.Policy;
@@ -140,7 +141,7 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+            throw StoreFailures.PolicyUnavailable();
         }
     }
 

@@ -184,7 +184,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.AuditUnavailable);
+            throw StoreFailures.AuditUnavailable();
         }
     }
 
@@ -217,7 +217,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         }
         catch (FormatException)
         {
-            throw new EnrollmentException(ErrorCode.InternalError, "A stored audit item is malformed.");
+            throw StoreFailures.AuditItemMalformed();
         }
     }
 

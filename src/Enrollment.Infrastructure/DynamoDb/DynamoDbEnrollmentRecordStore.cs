@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Totp;
@@ -49,5 +50,5 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
         UserStateKeys.ItemKey(tenantId, userSub, UserStateKeys.EnrollmentSortKey);
 
     private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.EnrollmentRecordUnavailable, cancellationToken);
+        DynamoDbFailures.GuardAsync(call, StoreFailures.EnrollmentRecordUnavailable, cancellationToken);
 }

@@ -25,8 +25,6 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
     /// <summary>DynamoDB's limit on the actions of one transaction; a set of 20 replacing 20 needs 41.</summary>
     public const int MaxTransactionItems = 100;
 
-    public const string ReplaceConflictReason = "RECOVERY_CODES_CHANGED";
-
     private const string Salt = "salt";
     private const string Generation = "generation";
     private const string IssuedAt = "issuedAt";
@@ -68,7 +66,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw Unavailable();
+            throw StoreFailures.RecoveryCodesUnavailable();
         }
     }
 
@@ -94,11 +92,11 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         catch (TransactionCanceledException)
         {
             // Another replacement (or a consume of a code being deleted) got there first: nothing was written.
-            throw new EnrollmentException(ErrorCode.Conflict, "The recovery codes changed at the same time; try again.", ReplaceConflictReason);
+            throw StoreFailures.RecoveryCodesChanged();
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw Unavailable();
+            throw StoreFailures.RecoveryCodesUnavailable();
         }
     }
 
@@ -210,9 +208,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         UserStateKeys.ItemKey(tenantId, username, sortKey);
 
     private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.RecoveryCodesUnavailable, cancellationToken);
-
-    private static EnrollmentException Unavailable() => DynamoDbFailures.Unavailable(DynamoDbFailures.RecoveryCodesUnavailable);
+        DynamoDbFailures.GuardAsync(call, StoreFailures.RecoveryCodesUnavailable, cancellationToken);
 
     private sealed record StoredSet(byte[] Salt, long Generation);
 

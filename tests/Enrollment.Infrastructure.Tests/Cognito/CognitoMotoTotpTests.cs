@@ -44,7 +44,7 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
         var wrong = await Assert.ThrowsAsync<EnrollmentException>(() =>
             totp.VerifyAsync(TotpCredential.AccessToken(accessToken), TotpGenerator.WrongCode(association.SecretCode), "Pixel 9", Token));
         Assert.Equal(ErrorCode.CodeMismatch, wrong.Code);
-        Assert.Equal(CognitoErrorMap.WrongCodeMessage, wrong.Message);
+        Assert.Equal(UserPoolFailures.WrongCodeMessage, wrong.Message);
 
         var code = await TotpGenerator.FreshCodeAsync(association.SecretCode);
         var verified = await totp.VerifyAsync(TotpCredential.AccessToken(accessToken), code, "Pixel 9", Token);

@@ -54,7 +54,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
 
         Assert.Equal(ErrorCode.UpstreamError, failure.Code);
-        Assert.Equal(CognitoUserPoolAdmin.ReasonDeleteUnavailable, failure.Reason);
+        Assert.Equal(DenialReason.SoftwareTokenDeleteUnavailable, failure.Reason);
         var request = Assert.Single(handler.Requests);
         Assert.Equal("AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken", request.Target);
     }
@@ -109,7 +109,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
 
         Assert.Equal(ErrorCode.UpstreamError, failure.Code);
-        Assert.Equal(CognitoUserPoolAdmin.ReasonFactorStillPresent, failure.Reason);
+        Assert.Equal(DenialReason.SoftwareTokenStillPresent, failure.Reason);
         Assert.Equal(["AdminDeleteSoftwareToken", "AdminGetUser"], handler.Requests.Select(r => r.Target!["AWSCognitoIdentityProviderService.".Length..]));
     }
 
@@ -149,7 +149,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
 
         Assert.Equal(expected, failure.Code);
-        Assert.NotEqual(CognitoErrorMap.UnauthorizedMessage, failure.Message);
+        Assert.NotEqual(UserPoolFailures.UnauthorizedMessage, failure.Message);
         Assert.All(handler.Requests, r => Assert.Equal("AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken", r.Target));
     }
 
