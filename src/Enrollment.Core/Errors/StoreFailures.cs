@@ -12,6 +12,7 @@ public static class StoreFailures
     public const string RateLimitUnavailableMessage = "The rate limit store is unavailable; nothing was returned.";
     public const string EnrollmentRecordUnavailableMessage = "The enrollment record store is unavailable; nothing was returned.";
     public const string RecoveryCodesUnavailableMessage = "The recovery code store is unavailable; nothing was returned.";
+    public const string UserStateUnavailableMessage = "The user state store is unavailable; the sign-in cannot continue.";
     public const string AuditDuplicateMessage = "An audit event with the same request id and time is already recorded; it was not overwritten.";
 
     public static EnrollmentException AuditUnavailable() => Unavailable(AuditUnavailableMessage);
@@ -23,6 +24,9 @@ public static class StoreFailures
     public static EnrollmentException EnrollmentRecordUnavailable() => Unavailable(EnrollmentRecordUnavailableMessage);
 
     public static EnrollmentException RecoveryCodesUnavailable() => Unavailable(RecoveryCodesUnavailableMessage);
+
+    /// <summary>The sign-in triggers' state (grace start, recovery mark): the sign-in fails closed.</summary>
+    public static EnrollmentException UserStateUnavailable() => Unavailable(UserStateUnavailableMessage);
 
     /// <summary>The tenant's policy changed since it was read (or already exists, on create).</summary>
     public static EnrollmentException PolicyVersionConflict(string tenantId) => new(ErrorCode.Conflict,

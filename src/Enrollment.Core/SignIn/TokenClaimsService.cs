@@ -1,6 +1,7 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 
 namespace Enrollment.Core.SignIn;
@@ -97,7 +98,7 @@ public sealed class TokenClaimsService
             [TokenClaimNames.MfaEnrollmentRequired] = enrollmentRequired ? "true" : "false",
         };
         if (enrollmentOnly) claims[TokenClaimNames.MfaEnrollmentOnly] = "true";
-        if (window is not null) claims[TokenClaimNames.MfaGraceEndsAt] = SignInService.Iso(window.EndsAt);
+        if (window is not null) claims[TokenClaimNames.MfaGraceEndsAt] = IsoTime.FormatSeconds(window.EndsAt);
 
         // Tokens from InitiateAuth carry only the enrollment scope, so suppression bites on OAuth tokens; the
         // mfa_enrollment_only claim is what APIs check in every case.

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Time;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -51,7 +52,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
             ExpressionAttributeNames = new() { ["#pk"] = UserStateKeys.PartitionKey, ["#usedAt"] = UsedAt, ["#generation"] = Generation },
             ExpressionAttributeValues = new()
             {
-                [":now"] = S(AuditKeys.FormatTime(time.GetUtcNow())),
+                [":now"] = S(IsoTime.Format(time.GetUtcNow())),
                 [":generation"] = N(set?.Generation ?? 0),
             },
         };
@@ -120,7 +121,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         var item = KeyOf(tenantId, username, UserStateKeys.RecoverySetSortKey);
         item[Salt] = S(Convert.ToBase64String(set.Salt));
         item[Generation] = N(generation);
-        item[IssuedAt] = S(AuditKeys.FormatTime(set.IssuedAt));
+        item[IssuedAt] = S(IsoTime.Format(set.IssuedAt));
         item[CodeCount] = N(set.Hashes.Count);
         var put = new Put { TableName = tableName, Item = item };
         // Optimistic concurrency: of two replacements that read the same generation, one commits.
