@@ -42,7 +42,7 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
                 ClientId = clientId,
                 ChallengeName = ChallengeNames.MfaSetup,
                 Session = session,
-                ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username },
+                ChallengeResponses = new Dictionary<string, string> { [ChallengeKeys.Username] = username },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (CognitoServiceException failure)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Triggers;
 using Enrollment.Testing;
 

@@ -1,5 +1,6 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Triggers;
