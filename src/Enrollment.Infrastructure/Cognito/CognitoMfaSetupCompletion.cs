@@ -1,3 +1,4 @@
+using Enrollment.Core.Binding;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Identity;
 using Enrollment.Core.UserPool;
@@ -69,16 +70,16 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
     {
         var access = JwtPayloadClaims.Read(result.AccessToken) ?? throw UserPoolFailures.Upstream();
         var id = JwtPayloadClaims.Read(result.IdToken) ?? throw UserPoolFailures.Upstream();
-        if (Claim(access, "token_use") != "access") throw UserPoolFailures.Upstream();
-        var issuer = Claim(access, "iss") ?? throw UserPoolFailures.Upstream();
-        var sub = Claim(access, "sub") ?? throw UserPoolFailures.Upstream();
-        var clientId = Claim(access, "client_id") ?? throw UserPoolFailures.Upstream();
+        if (Claim(access, ClaimNames.TokenUse) != ClaimValues.AccessTokenUse) throw UserPoolFailures.Upstream();
+        var issuer = Claim(access, ClaimNames.Issuer) ?? throw UserPoolFailures.Upstream();
+        var sub = Claim(access, ClaimNames.Subject) ?? throw UserPoolFailures.Upstream();
+        var clientId = Claim(access, ClaimNames.ClientId) ?? throw UserPoolFailures.Upstream();
         // Both tokens come from the one answer; if they disagree on who or where, neither is trusted.
-        if (Claim(id, "sub") != sub || Claim(id, "iss") != issuer || Claim(id, "aud") != clientId) throw UserPoolFailures.Upstream();
-        var username = Claim(access, "username") ?? Claim(id, "cognito:username") ?? sub;
+        if (Claim(id, ClaimNames.Subject) != sub || Claim(id, ClaimNames.Issuer) != issuer || Claim(id, ClaimNames.Audience) != clientId) throw UserPoolFailures.Upstream();
+        var username = Claim(access, ClaimNames.Username) ?? Claim(id, ClaimNames.CognitoUsername) ?? sub;
         // custom:tenant_id is the binding (in the ID token when the client may read it); tenant_id is what pre token
         // generation writes from it into both tokens.
-        var tenant = Claim(id, "custom:tenant_id") ?? Claim(id, "tenant_id") ?? Claim(access, "tenant_id");
+        var tenant = Claim(id, TenantBinding.Attribute) ?? Claim(id, ClaimNames.TenantId) ?? Claim(access, ClaimNames.TenantId);
         return new TokenIdentity(issuer, clientId, sub, username, tenant);
     }
 
