@@ -24,6 +24,6 @@ public sealed class MeRecoveryCodesFunction(TotpLifecycleService lifecycle, Http
 
         var issued = await lifecycle.ReplaceRecoveryCodesAsync(caller, token, ct);
         var data = new RecoveryCodesData(issued.Codes, IsoTime.Format(issued.IssuedAt));
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeRecoveryCodesData, request.RequestId);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

@@ -21,6 +21,6 @@ public sealed class MeTotpStatusFunction(TotpLifecycleService lifecycle, HttpFun
         var status = await lifecycle.GetStatusAsync(caller, token, ct);
         var data = new TotpStatusData(status.Enrolled, status.Preferred, status.DeviceName,
             status.EnrolledAt is { } at ? IsoTime.Format(at) : null, status.RecoveryCodesRemaining);
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeTotpStatusData, request.RequestId);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }
