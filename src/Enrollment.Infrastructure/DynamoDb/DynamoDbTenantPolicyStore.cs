@@ -20,7 +20,6 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
     public const int MaxTransactionItems = 100;
 
 
-    private const int MaxClientIdLength = 128;
 
     public async Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
 
     public async Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > MaxClientIdLength) return null;
+        if (!AppClientId.IsValid(clientId)) return null;
         var mapping = await GetAsync(ClientKey(clientId), consistent: false, cancellationToken).ConfigureAwait(false);
         if (mapping?.GetValueOrDefault(TenantKeys.TenantIdAttribute)?.S is not { } tenantId) return null;
         var policy = await FindByTenantIdAsync(tenantId, cancellationToken).ConfigureAwait(false);
