@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Infrastructure.Tests.DynamoDb;
 using Enrollment.Local.Hosting;

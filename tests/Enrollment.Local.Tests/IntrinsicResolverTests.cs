@@ -11,21 +11,12 @@ public sealed class IntrinsicResolverTests
           Stage:
             Type: String
             Default: dev
-          Names:
-            Type: CommaDelimitedList
-            Default: "a, b ,c"
           Count:
             Type: Number
             Default: 3
-        Mappings:
-          Sizes:
-            dev: { Memory: "512" }
-            prod: { Memory: "2048" }
         Conditions:
           IsProd: !Equals [!Ref Stage, prod]
-          NotProd: !Not [!Condition IsProd]
-          Both: !And [!Condition NotProd, !Equals ["x", "x"]]
-          Either: !Or [!Condition IsProd, {"Fn::Equals": [!Ref Stage, dev]}]
+          NotProd: !Not [{"Fn::Equals": [!Ref Stage, prod]}]
         Resources:
           Table:
             Type: AWS::DynamoDB::Table
@@ -44,28 +35,20 @@ public sealed class IntrinsicResolverTests
             Type: AWS::CloudFormation::WaitConditionHandle
             Properties:
               SubPlain: !Sub "https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}/${Stage}"
-              SubAttribute: !Sub "${Table.Arn}|${Pool.ProviderName}"
-              SubLiteral: !Sub "${!NotAVariable}-${AWS::AccountId}-${AWS::StackName}-${AWS::Partition}"
-              SubMap: !Sub ["${Greeting}, ${Stage}", {Greeting: !Join ["", [hel, lo]]}]
+              SubAttribute: !Sub "${Table.Arn}|${Pool.Arn}"
+              SubLiteral: !Sub "${!NotAVariable}-${AWS::AccountId}-${AWS::StackName}-${AWS::Partition}.${AWS::URLSuffix}"
+              SubMap: !Sub ["${Greeting}, ${Stage}", {Greeting: !Ref Stage}]
               LongSub: {"Fn::Sub": "${Stage}-long"}
               GetAttShort: !GetAtt Table.Arn
               GetAttList: !GetAtt [Pool, Arn]
               GetAttLong: {"Fn::GetAtt": [NamedTable, Arn]}
               RefNamed: !Ref NamedTable
               LongRef: {"Ref": "Stage"}
-              Joined: !Join [",", !Ref Names]
-              Selected: !Select [1, !Split ["/", "x/y/z"]]
-              SelectedName: !Select [2, !Ref Names]
-              Mapped: !FindInMap [Sizes, !Ref Stage, Memory]
-              Zones: !GetAZs ""
-              Imported: !ImportValue shared-vpc
-              Encoded: !Base64 "hi"
+              Split: !Split [",", !Sub "a,${Stage}"]
               IfTrue: !If [NotProd, "not prod", "prod"]
               IfDropped: !If [IsProd, "only in prod", !Ref AWS::NoValue]
               ListWithNoValue: [one, !If [IsProd, two, !Ref AWS::NoValue], three]
               Number: !Ref Count
-              Both: !If [Both, yes, no]
-              Either: !If [Either, yes, no]
         """;
 
     private static IReadOnlyDictionary<string, object?> Probe(TemplateLoadOptions? options = null) =>
@@ -76,14 +59,14 @@ public sealed class IntrinsicResolverTests
     {
         var p = Probe();
         Assert.Equal("https://cognito-idp.us-west-2.amazonaws.com/Pool/dev", p["SubPlain"]);
-        Assert.Equal("arn:aws:dynamodb:us-west-2:123456789012:table/Table|cognito-idp.us-west-2.amazonaws.com/Pool", p["SubAttribute"]);
-        Assert.Equal("${NotAVariable}-123456789012-enrollment-local-aws", p["SubLiteral"]);
-        Assert.Equal("hello, dev", p["SubMap"]);
+        Assert.Equal("arn:aws:dynamodb:us-west-2:123456789012:table/Table|arn:aws:cognito-idp:us-west-2:123456789012:userpool/Pool", p["SubAttribute"]);
+        Assert.Equal("${NotAVariable}-123456789012-enrollment-local-aws.amazonaws.com", p["SubLiteral"]);
+        Assert.Equal("dev, dev", p["SubMap"]);
         Assert.Equal("dev-long", p["LongSub"]);
     }
 
     [Fact]
-    public void GetAtt_and_Ref_in_short_list_and_long_forms()
+    public void GetAtt_Ref_and_Split_in_short_list_and_long_forms()
     {
         var p = Probe();
         Assert.Equal("arn:aws:dynamodb:us-west-2:123456789012:table/Table", p["GetAttShort"]);
@@ -92,19 +75,7 @@ public sealed class IntrinsicResolverTests
         Assert.Equal("orders-dev", p["RefNamed"]);
         Assert.Equal("dev", p["LongRef"]);
         Assert.Equal("3", p["Number"]);
-    }
-
-    [Fact]
-    public void Join_Select_Split_FindInMap_GetAZs_ImportValue_Base64()
-    {
-        var p = Probe();
-        Assert.Equal("a,b,c", p["Joined"]);
-        Assert.Equal("y", p["Selected"]);
-        Assert.Equal("c", p["SelectedName"]);
-        Assert.Equal("512", p["Mapped"]);
-        Assert.Equal(new List<object?> { "us-west-2a", "us-west-2b", "us-west-2c" }, p["Zones"]);
-        Assert.Equal("imported-shared-vpc", p["Imported"]);
-        Assert.Equal("aGk=", p["Encoded"]);
+        Assert.Equal(new List<object?> { "a", "dev" }, p["Split"]);
     }
 
     [Fact]
@@ -114,15 +85,11 @@ public sealed class IntrinsicResolverTests
         Assert.Equal("not prod", dev["IfTrue"]);
         Assert.False(dev.ContainsKey("IfDropped"));
         Assert.Equal(new List<object?> { "one", "three" }, dev["ListWithNoValue"]);
-        Assert.Equal("yes", dev["Both"]);
-        Assert.Equal("yes", dev["Either"]);
 
         var prod = Probe(new TemplateLoadOptions { Overrides = new Dictionary<string, string> { ["Stage"] = "prod" } });
         Assert.Equal("prod", prod["IfTrue"]);
         Assert.Equal("only in prod", prod["IfDropped"]);
         Assert.Equal(new List<object?> { "one", "two", "three" }, prod["ListWithNoValue"]);
-        Assert.Equal("no", prod["Both"]);
-        Assert.Equal("2048", prod["Mapped"]);
     }
 
     [Fact]
@@ -138,10 +105,45 @@ public sealed class IntrinsicResolverTests
     }
 
     [Fact]
-    public void Every_short_form_tag_of_cloudformation_is_registered()
+    public void The_supported_tags_are_exactly_the_ones_template_yaml_uses()
     {
-        string[] tags = ["!Ref", "!GetAtt", "!Sub", "!Join", "!If", "!Select", "!Split", "!Equals", "!Not", "!And", "!Or", "!FindInMap", "!GetAZs", "!ImportValue", "!Condition"];
-        Assert.All(tags, tag => Assert.Contains(tag, YamlTemplateReader.ShortFormTags.Keys));
+        var used = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoPaths.Template), @"(?<=[\s\[:{,])![A-Za-z]+\b")
+            .Select(m => m.Value).ToHashSet();
+        Assert.Equal(used.Order(), YamlTemplateReader.ShortFormTags.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("      A: !Join [\",\", [a, b]]\n", "unsupported tag '!Join' at line 5")]
+    [InlineData("      A: !Select [0, [a]]\n", "unsupported tag '!Select' at line 5")]
+    [InlineData("      A: !FindInMap [M, a, b]\n", "unsupported tag '!FindInMap' at line 5")]
+    [InlineData("      A: !Base64 hi\n", "unsupported tag '!Base64' at line 5")]
+    [InlineData("      A: {\"Fn::Join\": [\",\", [a, b]]}\n", "unsupported intrinsic 'Fn::Join' at line 5")]
+    [InlineData("      A:\n        Fn::ImportValue: shared\n", "unsupported intrinsic 'Fn::ImportValue' at line 6")]
+    public void Other_intrinsics_fail_loudly_naming_the_intrinsic_and_the_line(string property, string expected)
+    {
+        var error = Assert.Throws<TemplateException>(() => SamTemplate.Parse("Resources:\n  X:\n    Type: T\n    Properties:\n" + property));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("A: !Ref AWS::StackId", "Resources.X.Properties.A (Ref) uses the pseudo parameter AWS::StackId")]
+    [InlineData("A: !Sub \"${AWS::NotificationARNs}\"", "Resources.X.Properties.A (Fn::Sub) uses the pseudo parameter AWS::NotificationARNs")]
+    public void Unknown_pseudo_parameters_fail_loudly_naming_the_parameter_and_the_property(string property, string expected)
+    {
+        var template = SamTemplate.Parse("Resources:\n  X:\n    Type: T\n    Properties:\n      " + property + "\n");
+        var error = Assert.Throws<TemplateException>(() => template.ResolveResourceProperties("X"));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("Mappings:\n  M: {a: {b: c}}\nResources:\n  X: {Type: T}\n", "Mappings (Fn::FindInMap) are not supported")]
+    [InlineData("Conditions:\n  C: !Equals [a, a]\nResources:\n  X: {Type: T, Condition: C}\n", "Resources.X.Condition is not supported")]
+    [InlineData("Resources:\n  X: {Type: T}\nOutputs:\n  O: {Value: v, Condition: C}\n", "Outputs.O.Condition is not supported")]
+    [InlineData("Parameters:\n  L: {Type: CommaDelimitedList}\nResources:\n  X: {Type: T}\n", "Parameters.L has Type CommaDelimitedList")]
+    public void Template_features_template_yaml_does_not_use_fail_loudly(string yaml, string expected)
+    {
+        var error = Assert.Throws<TemplateException>(() => SamTemplate.Parse(yaml));
+        Assert.Contains(expected, error.Message);
     }
 
     [Theory]
@@ -201,14 +203,10 @@ public sealed class IntrinsicResolverTests
     }
 
     [Fact]
-    public void A_resource_whose_condition_is_false_does_not_exist()
+    public void A_condition_in_Globals_follows_the_parameter()
     {
-        var test = SamTemplate.Load(RepoPaths.FixtureTemplate);
-        Assert.DoesNotContain("ProdOnlyFunction", test.Functions.Keys);
-        Assert.Equal("testing", test.Functions["EchoFunction"].Environment["STAGE"]);
-
+        Assert.Equal("testing", SamTemplate.Load(RepoPaths.FixtureTemplate).Functions["EchoFunction"].Environment["STAGE"]);
         var prod = SamTemplate.Load(RepoPaths.FixtureTemplate, new TemplateLoadOptions { Overrides = new Dictionary<string, string> { ["EnvName"] = "prod" } });
-        Assert.Contains("ProdOnlyFunction", prod.Functions.Keys);
         Assert.Equal("production", prod.Functions["EchoFunction"].Environment["STAGE"]);
     }
 

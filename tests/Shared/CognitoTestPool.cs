@@ -1,5 +1,6 @@
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 
 namespace Enrollment.Testing;
 

@@ -4,12 +4,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Enrollment.Core.Audit;
 
 namespace Enrollment.Core.Admin;
 
 /// <summary>
 /// Issues and opens the audit API's page cursors: <c>base64url(payload) "." base64url(HMAC-SHA256(payload))</c>.
-/// The payload holds the query the cursor belongs to (<see cref="AuditCursorBinding"/>) and the store's position,
+/// The payload is the whole <see cref="AuditCursor"/>: the query it belongs to and the store's position in each stream,
 /// so a cursor cannot be altered, moved to another tenant or reused with other filters without the key. It is
 /// signed, not encrypted: clients must treat it as opaque, and it holds nothing the tenant's administrators may
 /// not read. The tag is checked, in constant time, before any byte of the payload is parsed.
@@ -19,10 +20,11 @@ public sealed class AuditCursorSigner
     /// <summary>HMAC-SHA256 keys shorter than the hash add no strength; shorter secrets are refused at cold start.</summary>
     public const int MinSecretBytes = 32;
 
-    /// <summary>A tenant-wide position holds one key per shard: about 5 KB; anything far larger is not ours.</summary>
+    /// <summary>A tenant-wide position holds one key per shard: about 3 KB; anything far larger is not ours.</summary>
     public const int MaxCursorLength = 8192;
 
-    private const int FormatVersion = 1;
+    /// <summary>2: the position is part of the payload (1 wrapped a second, store-made token); 1 is refused.</summary>
+    private const int FormatVersion = 2;
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     private readonly byte[] _key;
@@ -38,13 +40,13 @@ public sealed class AuditCursorSigner
 
     public static AuditCursorSigner FromText(string secret) => new(Encoding.UTF8.GetBytes(secret));
 
-    public string Sign(AuditCursorBinding binding, string position)
+    public string Sign(AuditCursor cursor)
     {
-        var payload = Base64Url.EncodeToString(Payload(binding, position));
+        var payload = Base64Url.EncodeToString(Payload(cursor));
         return payload + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(payload)));
     }
 
-    /// <summary>The cursor's query and position, or null if it is malformed, altered or signed with another key.</summary>
+    /// <summary>The cursor, or null if it is malformed, altered or signed with another key.</summary>
     public AuditCursor? Open(string cursor)
     {
         if (cursor.Length is 0 or > MaxCursorLength) return null;
@@ -66,20 +68,34 @@ public sealed class AuditCursorSigner
         return Read(payload);
     }
 
-    private static byte[] Payload(AuditCursorBinding binding, string position)
+    /// <summary><c>{"v","t","u"?,"e"?,"o"?,"f","to","s":[null | {attribute: value}]}</c>, written by hand (no reflection).</summary>
+    private static byte[] Payload(AuditCursor cursor)
     {
+        var query = cursor.Query;
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", FormatVersion);
-            writer.WriteString("t", binding.TenantId);
-            WriteOptional(writer, "u", binding.Username);
-            WriteOptional(writer, "e", binding.EventType);
-            WriteOptional(writer, "o", binding.Outcome);
-            writer.WriteString("f", Format(binding.From));
-            writer.WriteString("to", Format(binding.To));
-            writer.WriteString("p", position);
+            writer.WriteString("t", query.TenantId);
+            WriteOptional(writer, "u", query.Username);
+            WriteOptional(writer, "e", query.EventType);
+            WriteOptional(writer, "o", query.Outcome);
+            writer.WriteString("f", Format(query.From));
+            writer.WriteString("to", Format(query.To));
+            writer.WriteStartArray("s");
+            foreach (var stream in cursor.Streams)
+            {
+                if (stream is null)
+                {
+                    writer.WriteNullValue();
+                    continue;
+                }
+                writer.WriteStartObject();
+                foreach (var (name, value) in stream) writer.WriteString(name, value);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -94,16 +110,19 @@ public sealed class AuditCursorSigner
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("v", out var v) || !v.TryGetInt32(out var version) || version != FormatVersion)
                 return null;
-            var binding = new AuditCursorBinding(
+            var query = new AuditQuery(
                 root.GetProperty("t").GetString()!,
                 Optional(root, "u"),
                 Optional(root, "e"),
                 Optional(root, "o"),
                 Parse(root.GetProperty("f").GetString()!),
                 Parse(root.GetProperty("to").GetString()!));
-            return new AuditCursor(binding, root.GetProperty("p").GetString()!);
+            var streams = new List<IReadOnlyDictionary<string, string>?>();
+            foreach (var stream in root.GetProperty("s").EnumerateArray())
+                streams.Add(stream.ValueKind == JsonValueKind.Null ? null : stream.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
+            return new AuditCursor(query, streams);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             return null;
         }

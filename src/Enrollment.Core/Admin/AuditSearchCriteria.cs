@@ -5,23 +5,28 @@ using Enrollment.Core.Errors;
 namespace Enrollment.Core.Admin;
 
 /// <summary>
-/// The checked form of an audit search. Rules: page size 1-<see cref="MaxLimit"/> (default <see cref="DefaultLimit"/>);
-/// range [from, to) with to defaulting to now and from to 24 hours before to, at most <see cref="MaxRange"/> long;
-/// filters by exact username, event type and outcome. With a cursor, the filters must be sent again unchanged and the
-/// range may be left out (the cursor holds the range resolved on the first page) or sent again unchanged.
-/// Every problem is a VALIDATION_ERROR whose reason names the query parameter. Pure: no I/O.
+/// The checked form of an audit search: the cursor to read from (a new one for a first page) and the page size. Rules:
+/// page size 1-<see cref="MaxLimit"/> (default <see cref="DefaultLimit"/>); range [from, to) with to defaulting to now
+/// and from to 24 hours before to, at most <see cref="MaxRange"/> long; filters by exact username, event type and
+/// outcome. A cursor is the one place its own checks live: signed by us (<see cref="AuditCursorSigner"/>) and issued for
+/// this tenant, these filters and this range (filters sent again unchanged; the range left out, as the cursor holds the
+/// one resolved on the first page, or sent again unchanged). Every problem is a VALIDATION_ERROR whose reason names the
+/// query parameter. Pure: no I/O.
 /// </summary>
-public sealed record AuditSearchCriteria(AuditCursorBinding Binding, int Limit, string? Position)
+public sealed record AuditSearchCriteria(AuditCursor Cursor, int Limit)
 {
-    public const int DefaultLimit = AuditQuery.DefaultLimit;
-    public const int MaxLimit = AuditQuery.MaxLimit;
+    public const int DefaultLimit = 50;
+
+    /// <summary>The one page ceiling of the audit trail: the JSON answer's limit and the export's page alike.</summary>
+    public const int MaxLimit = 200;
+
     public const int MaxUsernameLength = 128;
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(90);
 
     private static readonly string[] Outcomes = [AuditOutcome.Success, AuditOutcome.Denied, AuditOutcome.Failed];
 
-    public AuditQuery ToQuery() => new(Binding.From, Binding.To, Limit, Position) { EventType = Binding.EventType, Outcome = Binding.Outcome };
+    public AuditQuery Query => Cursor.Query;
 
     public static AuditSearchCriteria Resolve(AuditSearchRequest request, string tenantId, DateTimeOffset now, AuditCursorSigner cursors)
     {
@@ -35,18 +40,16 @@ public sealed record AuditSearchCriteria(AuditCursorBinding Binding, int Limit, 
         if (!string.IsNullOrEmpty(request.Cursor))
         {
             var cursor = cursors.Open(request.Cursor) ?? throw InvalidCursor();
-            var bound = cursor.Binding;
-            if (bound.TenantId != tenantId || bound.Username != username || bound.EventType != eventType || bound.Outcome != outcome
-                || (from is not null && from != bound.From) || (to is not null && to != bound.To))
-                throw InvalidCursor();
-            return new(bound, limit, cursor.Position);
+            var bound = cursor.Query;
+            if (bound != new AuditQuery(tenantId, username, eventType, outcome, from ?? bound.From, to ?? bound.To)) throw InvalidCursor();
+            return new(cursor, limit);
         }
 
         var end = to ?? Truncate(now);
         var start = from ?? end - DefaultRange;
         if (start >= end) throw EnrollmentException.Invalid("from must be before to.", "from");
         if (end - start > MaxRange) throw EnrollmentException.Invalid($"The time range may be at most {MaxRange.TotalDays:0} days.", "from");
-        return new(new AuditCursorBinding(tenantId, username, eventType, outcome, start, end), limit, null);
+        return new(AuditCursor.Start(new AuditQuery(tenantId, username, eventType, outcome, start, end)), limit);
     }
 
     private static int ParseLimit(string? text)

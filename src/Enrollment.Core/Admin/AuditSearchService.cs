@@ -16,16 +16,14 @@ public sealed class AuditSearchService(TenantAdminAuthorizer authorizer, IAuditR
         var criteria = AuditSearchCriteria.Resolve(request, tenantId, time.GetUtcNow(), cursors);
         (await authorizer.AuthorizeAsync(caller, tenantId, cancellationToken)).Demand();
 
-        var query = criteria.ToQuery();
-        var page = criteria.Binding.Username is { } username
-            ? await reader.QueryByUserAsync(tenantId, username, query, cancellationToken)
-            : await reader.QueryByTenantAsync(tenantId, query, cancellationToken);
+        var page = await reader.ReadAsync(criteria.Cursor, criteria.Limit, cancellationToken);
 
         // The keys already confine the read to the tenant; an event of another one here would be a defect: fail loudly.
         if (page.Events.Any(e => e.TenantId != tenantId))
             throw new EnrollmentException(ErrorCode.InternalError, "The audit store returned an event of another tenant.");
 
-        var next = page.ContinuationToken is { } position ? cursors.Sign(criteria.Binding, position) : null;
-        return new AuditSearchResult(page.Events, next, criteria.Binding.From, criteria.Binding.To, criteria.Limit);
+        // The query bound into the next cursor is the one checked here, whatever the store handed back with its position.
+        var next = page.Next is { } position ? cursors.Sign(new AuditCursor(criteria.Query, position.Streams)) : null;
+        return new AuditSearchResult(page.Events, next, criteria.Query.From, criteria.Query.To, criteria.Limit);
     }
 }

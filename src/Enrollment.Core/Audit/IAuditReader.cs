@@ -1,14 +1,13 @@
 namespace Enrollment.Core.Audit;
 
 /// <summary>
-/// Reads the audit trail newest first, always inside one tenant: the keys are built from the tenant id given. A
-/// continuation token is the store's position only; which query it continues is bound and checked once, in Core
-/// (the signed cursor of <see cref="Admin.AuditCursorSigner"/>, checked by <see cref="Admin.AuditSearchCriteria"/>).
-/// A malformed token is VALIDATION_ERROR. Throws ServiceUnavailable when the store cannot be reached.
+/// Reads the audit trail newest first, always inside the cursor's tenant: the keys are built from its tenant id; a
+/// query with a username reads that user's events, one without reads the whole tenant. The cursor was checked in Core
+/// (<see cref="Admin.AuditSearchCriteria"/>) before it gets here; the reader trusts it. Throws ServiceUnavailable when
+/// the store cannot be reached.
 /// </summary>
 public interface IAuditReader
 {
-    Task<AuditPage> QueryByUserAsync(string tenantId, string username, AuditQuery query, CancellationToken cancellationToken);
-
-    Task<AuditPage> QueryByTenantAsync(string tenantId, AuditQuery query, CancellationToken cancellationToken);
+    /// <summary>Up to <paramref name="limit"/> events from where <paramref name="cursor"/> stands.</summary>
+    Task<AuditPage> ReadAsync(AuditCursor cursor, int limit, CancellationToken cancellationToken);
 }

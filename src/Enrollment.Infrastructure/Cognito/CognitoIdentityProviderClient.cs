@@ -9,7 +9,7 @@ namespace Enrollment.Infrastructure.Cognito;
 
 /// <summary>
 /// A small Amazon Cognito user pools client: JSON 1.1 over HttpClient, because AWSSDK.CognitoIdentityProvider
-/// does not restore here and we need only a dozen operations. Token-authorized operations are sent unsigned;
+/// does not restore here and the functions need only a dozen operations. Token-authorized operations are sent unsigned;
 /// IAM operations are signed with SigV4. Each attempt has its own timeout; failures are retried only where a
 /// repeat cannot change the outcome (see <see cref="CognitoOperation"/>). Errors surface as
 /// <see cref="CognitoServiceException"/> or <see cref="CognitoTransportException"/>, whose messages carry no
@@ -83,14 +83,8 @@ public sealed class CognitoIdentityProviderClient
     public Task<GetUserResponse> GetUserAsync(GetUserRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.GetUser, request, Json.GetUserRequest, Json.GetUserResponse, cancellationToken);
 
-    public Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.InitiateAuth, request, Json.InitiateAuthRequest, Json.InitiateAuthResponse, cancellationToken);
-
     public Task<RespondToAuthChallengeResponse> RespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.RespondToAuthChallenge, request, Json.RespondToAuthChallengeRequest, Json.RespondToAuthChallengeResponse, cancellationToken);
-
-    public Task GlobalSignOutAsync(GlobalSignOutRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.GlobalSignOut, request, Json.GlobalSignOutRequest, cancellationToken);
 
     // IAM-authorized operations (SigV4, service cognito-idp).
 
@@ -106,39 +100,14 @@ public sealed class CognitoIdentityProviderClient
     public Task AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperation.AdminUserGlobalSignOut, request, Json.AdminUserGlobalSignOutRequest, cancellationToken);
 
-    public Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.AdminListGroupsForUser, request, Json.AdminListGroupsForUserRequest, Json.AdminListGroupsForUserResponse, cancellationToken);
-
-    public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.DescribeUserPool, request, Json.DescribeUserPoolRequest, Json.DescribeUserPoolResponse, cancellationToken);
-
-    public Task<CreateUserPoolResponse> CreateUserPoolAsync(CreateUserPoolRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.CreateUserPool, request, Json.CreateUserPoolRequest, Json.CreateUserPoolResponse, cancellationToken);
-
-    public Task<SetUserPoolMfaConfigResponse> SetUserPoolMfaConfigAsync(SetUserPoolMfaConfigRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.SetUserPoolMfaConfig, request, Json.SetUserPoolMfaConfigRequest, Json.SetUserPoolMfaConfigResponse, cancellationToken);
-
-    public Task<CreateUserPoolClientResponse> CreateUserPoolClientAsync(CreateUserPoolClientRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.CreateUserPoolClient, request, Json.CreateUserPoolClientRequest, Json.CreateUserPoolClientResponse, cancellationToken);
-
-    public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.AdminCreateUser, request, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
-
-    public Task AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.AdminSetUserPassword, request, Json.AdminSetUserPasswordRequest, cancellationToken);
-
-    public Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.CreateGroup, request, Json.CreateGroupRequest, Json.CreateGroupResponse, cancellationToken);
-
-    public Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.AdminAddUserToGroup, request, Json.AdminAddUserToGroupRequest, cancellationToken);
-
-    public Task AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(CognitoOperation.AdminDeleteUser, request, Json.AdminDeleteUserRequest, cancellationToken);
-
     private static CognitoJsonContext Json => CognitoJsonContext.Default;
 
-    private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+    /// <summary>
+    /// Sends one operation and reads its answer: the transport (retries, timeouts, SigV4, error mapping) for the
+    /// operations above and for those only the local runner and tests use, which live with them (Enrollment.Local)
+    /// so they do not ship in the Lambda package.
+    /// </summary>
+    public async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         where TResponse : class
     {
@@ -156,7 +125,8 @@ public sealed class CognitoIdentityProviderClient
         }
     }
 
-    private async Task InvokeAsync<TRequest>(CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>
+    /// <summary>Sends one operation whose answer has no content worth reading.</summary>
+    public async Task InvokeAsync<TRequest>(CognitoOperation operation, TRequest request, JsonTypeInfo<TRequest> requestInfo, CancellationToken cancellationToken) =>
         await SendWithRetriesAsync(operation, Serialize(request, requestInfo), cancellationToken).ConfigureAwait(false);
 
     private static byte[] Serialize<TRequest>(TRequest request, JsonTypeInfo<TRequest> requestInfo)

@@ -1,12 +1,13 @@
 namespace Enrollment.Infrastructure.Cognito;
 
 /// <summary>
-/// One API operation and what the transport may do with it.
+/// One API operation and what the transport may do with it. The functions' operations are declared here; the
+/// ones only the local runner and tests send are declared in Enrollment.Local (LocalCognitoOperations).
 /// <paramref name="RequiresSigV4"/>: IAM-authorized (Admin*, provisioning) rather than token-authorized.
 /// <paramref name="SafeToRepeat"/>: repeating it after Cognito may have acted on it gives the same outcome.
 /// A TOTP code is single use, so Verify, RespondToAuthChallenge and InitiateAuth are never repeated once sent.
 /// </summary>
-internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool SafeToRepeat)
+public sealed record CognitoOperation(string Name, bool RequiresSigV4, bool SafeToRepeat)
 {
     public const string TargetPrefix = "AWSCognitoIdentityProviderService.";
 
@@ -19,10 +20,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
     public static readonly CognitoOperation VerifySoftwareToken = new("VerifySoftwareToken", false, false);
     public static readonly CognitoOperation SetUserMfaPreference = new("SetUserMFAPreference", false, true);
     public static readonly CognitoOperation GetUser = new("GetUser", false, true);
-    public static readonly CognitoOperation InitiateAuth = new("InitiateAuth", false, false);
     public static readonly CognitoOperation RespondToAuthChallenge = new("RespondToAuthChallenge", false, false);
-    // A repeat after success would fail NotAuthorized on the revoked token and hide the success.
-    public static readonly CognitoOperation GlobalSignOut = new("GlobalSignOut", false, false);
 
     public static readonly CognitoOperation AdminGetUser = new("AdminGetUser", true, true);
     public static readonly CognitoOperation AdminSetUserMfaPreference = new("AdminSetUserMFAPreference", true, true);
@@ -30,22 +28,11 @@ internal sealed record CognitoOperation(string Name, bool RequiresSigV4, bool Sa
     public static readonly CognitoOperation AdminDeleteSoftwareToken = new("AdminDeleteSoftwareToken", true, false);
     // Signing out a signed-out user succeeds: a repeat gives the same outcome.
     public static readonly CognitoOperation AdminUserGlobalSignOut = new("AdminUserGlobalSignOut", true, true);
-    public static readonly CognitoOperation AdminListGroupsForUser = new("AdminListGroupsForUser", true, true);
-    public static readonly CognitoOperation DescribeUserPool = new("DescribeUserPool", true, true);
-    public static readonly CognitoOperation CreateUserPool = new("CreateUserPool", true, false);
-    public static readonly CognitoOperation SetUserPoolMfaConfig = new("SetUserPoolMfaConfig", true, true);
-    public static readonly CognitoOperation CreateUserPoolClient = new("CreateUserPoolClient", true, false);
-    public static readonly CognitoOperation AdminCreateUser = new("AdminCreateUser", true, false);
-    // Password history can reject the same password twice.
-    public static readonly CognitoOperation AdminSetUserPassword = new("AdminSetUserPassword", true, false);
-    public static readonly CognitoOperation CreateGroup = new("CreateGroup", true, false);
-    public static readonly CognitoOperation AdminAddUserToGroup = new("AdminAddUserToGroup", true, true);
-    // A repeat after success would fail UserNotFound and hide the success.
-    public static readonly CognitoOperation AdminDeleteUser = new("AdminDeleteUser", true, false);
 
     /// <summary>
     /// IAM-authorized (Admin*, provisioning): its errors are about the target user or the pool, never the caller's
-    /// token (the caller is this function's role). Token operations are listed above with RequiresSigV4 false.
+    /// token (the caller is this function's role). Token operations are listed above with RequiresSigV4 false; the
+    /// provisioning operations named here are sent only by the local runner and tests (Enrollment.Local.Cognito).
     /// </summary>
     public static bool IsIamAuthorized(string operationName) =>
         operationName.StartsWith("Admin", StringComparison.Ordinal)

@@ -8,7 +8,7 @@ namespace Enrollment.Infrastructure.Cognito;
 /// JSON 1.1 timestamps are epoch seconds with a fraction (e.g. 1700000000.123). A string form is accepted
 /// too, because some emulators send one; an unreadable value becomes null rather than failing the call.
 /// </summary>
-internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset?>
+public sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

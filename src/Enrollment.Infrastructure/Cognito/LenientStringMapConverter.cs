@@ -8,7 +8,7 @@ namespace Enrollment.Infrastructure.Cognito;
 /// sends MFAS_CAN_SETUP as a JSON array, and other emulators send numbers or booleans. A non-string value is
 /// kept as its raw JSON text (e.g. <c>["SOFTWARE_TOKEN_MFA"]</c>); a null value drops the key.
 /// </summary>
-internal sealed class LenientStringMapConverter : JsonConverter<IReadOnlyDictionary<string, string>>
+public sealed class LenientStringMapConverter : JsonConverter<IReadOnlyDictionary<string, string>>
 {
     public override IReadOnlyDictionary<string, string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

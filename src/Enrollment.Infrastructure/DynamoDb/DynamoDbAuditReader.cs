@@ -16,7 +16,12 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// Event type and outcome filters are DynamoDB filter expressions: a read evaluates up to Limit items and returns
 /// those that match, so one read can come back short or empty. A page therefore keeps reading until it is full or
 /// the range is exhausted, within a bound (<see cref="MaxReadsPerUserPage"/> reads, <see cref="MaxReadRoundsPerTenantPage"/>
-/// rounds); past the bound it ends short, with a token to go on.
+/// rounds); past the bound it ends short, with a cursor to go on.
+/// </para>
+/// <para>
+/// The position of a read is the Core <see cref="AuditCursor"/>: this class only translates its streams to DynamoDB's
+/// ExclusiveStartKey and back from LastEvaluatedKey (or the last item handed out). Whose query a cursor continues was
+/// checked in Core; the partition of every start key is rebuilt here from the query's tenant.
 /// </para>
 /// </summary>
 public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName) : IAuditReader
@@ -29,22 +34,27 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
 
     private static readonly AuditPage Empty = new([], null);
 
-    public async Task<AuditPage> QueryByUserAsync(string tenantId, string username, AuditQuery query, CancellationToken cancellationToken)
+    /// <summary>What a stream's position keeps of a start key: all but the partition attribute, which follows from the tenant.</summary>
+    private static readonly string[] UserPositionKey = [AuditKeys.SortKey];
+
+    private static readonly string[] ShardPositionKey = [AuditKeys.IndexSortKey, AuditKeys.PartitionKey, AuditKeys.SortKey];
+
+    public Task<AuditPage> ReadAsync(AuditCursor cursor, int limit, CancellationToken cancellationToken) =>
+        cursor.Query.Username is { } username
+            ? ReadUserAsync(cursor, username, limit, cancellationToken)
+            : ReadTenantAsync(cursor, limit, cancellationToken);
+
+    private async Task<AuditPage> ReadUserAsync(AuditCursor cursor, string username, int limit, CancellationToken cancellationToken)
     {
+        var query = cursor.Query;
         var (from, to) = Range(query);
         // A tenant or username that cannot be a key has no events under it.
-        if (!TenantId.IsValid(tenantId) || !AuditKeys.IsKeyable(username)) return Empty;
-        var partition = AuditKeys.UserPartition(tenantId, username);
+        if (!TenantId.IsValid(query.TenantId) || !AuditKeys.IsKeyable(username)) return Empty;
+        var partition = AuditKeys.UserPartition(query.TenantId, username);
+        var start = StartKey(AuditKeys.PartitionKey, partition, cursor.Streams.Count > 0 ? cursor.Streams[0] : null);
 
-        Dictionary<string, AttributeValue>? start = null;
-        if (query.ContinuationToken is { } token)
-        {
-            var sortKey = AuditContinuationToken.ReadUser(token) ?? throw InvalidToken();
-            start = new() { [AuditKeys.PartitionKey] = S(partition), [AuditKeys.SortKey] = S(sortKey) };
-        }
-
-        var taken = new List<Dictionary<string, AttributeValue>>(query.Limit);
-        string? resumeAfter = null;
+        var taken = new List<Dictionary<string, AttributeValue>>(limit);
+        Dictionary<string, AttributeValue>? resumeAfter = null;
         for (var reads = 1; ; reads++)
         {
             var request = new QueryRequest
@@ -53,41 +63,45 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
                 KeyConditionExpression = "pk = :pk AND sk BETWEEN :from AND :to",
                 ExpressionAttributeValues = new() { [":pk"] = S(partition), [":from"] = S(from), [":to"] = S(to) },
                 ScanIndexForward = false,
-                Limit = query.Limit,
+                Limit = limit,
                 ExclusiveStartKey = start,
             };
             Filter(request, query);
             var response = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
             var items = response.Items ?? [];
-            var room = query.Limit - taken.Count;
+            var room = limit - taken.Count;
             if (items.Count > room)
             {
                 // More matched than the page holds: resume right after the last one handed out.
                 taken.AddRange(items.Take(room));
-                resumeAfter = taken[^1][AuditKeys.SortKey].S;
+                resumeAfter = taken[^1];
                 break;
             }
             taken.AddRange(items);
             if (response.LastEvaluatedKey is not { Count: > 0 } last) break;
             start = last;
-            if (taken.Count == query.Limit || reads == MaxReadsPerUserPage)
+            if (taken.Count == limit || reads == MaxReadsPerUserPage)
             {
-                resumeAfter = last[AuditKeys.SortKey].S;
+                resumeAfter = last;
                 break;
             }
         }
-        return new AuditPage(ToEvents(taken), resumeAfter is null ? null : AuditContinuationToken.ForUser(resumeAfter));
+        return new AuditPage(ToEvents(taken), resumeAfter is null ? null : cursor with { Streams = [Position(resumeAfter, UserPositionKey)] });
     }
 
-    public async Task<AuditPage> QueryByTenantAsync(string tenantId, AuditQuery query, CancellationToken cancellationToken)
+    private async Task<AuditPage> ReadTenantAsync(AuditCursor cursor, int limit, CancellationToken cancellationToken)
     {
+        var query = cursor.Query;
         var (from, to) = Range(query);
-        if (!TenantId.IsValid(tenantId)) return Empty;
-        var cursors = query.ContinuationToken is { } token ? ReadCursors(token) : NewCursors();
-        var shards = new ShardStream[cursors.Length];
-        for (var shard = 0; shard < shards.Length; shard++) shards[shard] = new ShardStream(shard, cursors[shard]);
+        if (!TenantId.IsValid(query.TenantId)) return Empty;
+        // A first page reads every shard; a later one the shards its cursor holds, i.e. the count when the first page
+        // was read. A shard added since (AuditKeys.ShardCount only grows) holds only events written after that page's
+        // `to`, which this query's range leaves out.
+        var starts = cursor.Streams.Count > 0 ? cursor.Streams : new IReadOnlyDictionary<string, string>?[AuditKeys.ShardCount];
+        var shards = new ShardStream[starts.Count];
+        for (var shard = 0; shard < shards.Length; shard++) shards[shard] = new ShardStream(shard, starts[shard]);
 
-        var merged = new List<Dictionary<string, AttributeValue>>(query.Limit);
+        var merged = new List<Dictionary<string, AttributeValue>>(limit);
         for (var round = 0; ;)
         {
             var dry = shards.Where(s => s.NeedsRead).ToList();
@@ -96,14 +110,14 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
                 if (round == MaxReadRoundsPerTenantPage) break;
                 round++;
                 // Each read maps its own failure, so the first one surfaces here as ServiceUnavailable.
-                await Task.WhenAll(dry.Select(s => ReadShardAsync(s, tenantId, from, to, query, cancellationToken))).ConfigureAwait(false);
+                await Task.WhenAll(dry.Select(s => ReadShardAsync(s, query, from, to, limit, cancellationToken))).ConfigureAwait(false);
             }
-            if (!Merge(shards, merged, query.Limit)) break;
+            if (!Merge(shards, merged, limit)) break;
         }
 
-        var next = shards.Select(s => s.Cursor).ToArray();
-        var more = next.Any(c => c.State != ShardCursorState.Exhausted);
-        return new AuditPage(ToEvents(merged), more ? AuditContinuationToken.ForTenant(next) : null);
+        var next = shards.Select(s => s.Position).ToArray();
+        var more = !next.All(AuditCursor.IsExhausted);
+        return new AuditPage(ToEvents(merged), more ? cursor with { Streams = next } : null);
     }
 
     /// <summary>
@@ -128,10 +142,9 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         return false;
     }
 
-    private async Task ReadShardAsync(ShardStream shard, string tenantId, string from, string to, AuditQuery query, CancellationToken cancellationToken)
+    private async Task ReadShardAsync(ShardStream shard, AuditQuery query, string from, string to, int limit, CancellationToken cancellationToken)
     {
-        var shardKey = AuditKeys.TenantShard(tenantId, shard.Shard);
-        var start = shard.BeginRead();
+        var shardKey = AuditKeys.TenantShard(query.TenantId, shard.Shard);
         var request = new QueryRequest
         {
             TableName = tableName,
@@ -139,16 +152,8 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
             KeyConditionExpression = "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
             ExpressionAttributeValues = new() { [":pk"] = S(shardKey), [":from"] = S(from), [":to"] = S(to) },
             ScanIndexForward = false,
-            Limit = query.Limit,
-            ExclusiveStartKey = start.State == ShardCursorState.After
-                ? new()
-                {
-                    [AuditKeys.IndexPartitionKey] = S(shardKey),
-                    [AuditKeys.IndexSortKey] = S(start.IndexSortKey!),
-                    [AuditKeys.PartitionKey] = S(start.PartitionKey!),
-                    [AuditKeys.SortKey] = S(start.SortKey!),
-                }
-                : null,
+            Limit = limit,
+            ExclusiveStartKey = StartKey(AuditKeys.IndexPartitionKey, shardKey, shard.BeginRead()),
         };
         Filter(request, query);
         var response = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
@@ -195,19 +200,19 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
     /// </summary>
     private static (string From, string To) Range(AuditQuery query) => (AuditKeys.FormatTime(query.From), AuditKeys.FormatTime(query.To));
 
-    private static ShardCursor[] NewCursors()
+    /// <summary>A stream's position as DynamoDB's ExclusiveStartKey, its partition attribute built from the tenant; null: from the top.</summary>
+    private static Dictionary<string, AttributeValue>? StartKey(string partitionAttribute, string partition, IReadOnlyDictionary<string, string>? position)
     {
-        var cursors = new ShardCursor[AuditKeys.ShardCount];
-        Array.Fill(cursors, ShardCursor.NotStarted);
-        return cursors;
+        if (position is null) return null;
+        var key = new Dictionary<string, AttributeValue>(position.Count + 1) { [partitionAttribute] = S(partition) };
+        foreach (var (name, value) in position)
+            if (name != partitionAttribute) key[name] = S(value);
+        return key;
     }
 
-    /// <summary>Only a malformed position is refused here; whose query it continues was checked in Core.</summary>
-    private static ShardCursor[] ReadCursors(string token)
-    {
-        var cursors = AuditContinuationToken.ReadTenant(token);
-        return cursors is { Length: AuditKeys.ShardCount } ? cursors : throw InvalidToken();
-    }
+    /// <summary>A LastEvaluatedKey, or an item handed out, as a stream's position (every audit key attribute is a string).</summary>
+    private static IReadOnlyDictionary<string, string> Position(Dictionary<string, AttributeValue> key, string[] attributes) =>
+        attributes.ToDictionary(name => name, name => key[name].S);
 
     private static List<AuditEvent> ToEvents(List<Dictionary<string, AttributeValue>> items)
     {
@@ -223,14 +228,11 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
 
     private static string IndexSortKeyOf(Dictionary<string, AttributeValue> item) => item[AuditKeys.IndexSortKey].S;
 
-    private static EnrollmentException InvalidToken() =>
-        EnrollmentException.Invalid("The continuation token is not valid for this query.", "continuationToken");
-
     /// <summary>
     /// One shard of a tenant query: the items of its latest read (newest first), how many were handed out, and
-    /// where that read started and DynamoDB stopped, from which the shard's cursor for the next page follows.
+    /// where that read started and DynamoDB stopped, from which the shard's position for the next page follows.
     /// </summary>
-    private sealed class ShardStream(int shard, ShardCursor start)
+    private sealed class ShardStream(int shard, IReadOnlyDictionary<string, string>? start)
     {
         private List<Dictionary<string, AttributeValue>> _items = [];
         private Dictionary<string, AttributeValue>? _lastEvaluatedKey;
@@ -240,21 +242,21 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         public int Shard { get; } = shard;
 
         /// <summary>Where the latest read started (before any read: where this page starts in the shard).</summary>
-        private ShardCursor ReadFrom { get; set; } = start;
+        private IReadOnlyDictionary<string, string>? ReadFrom { get; set; } = start;
 
         public bool HasHead => _taken < _items.Count;
 
         public Dictionary<string, AttributeValue> Head => _items[_taken];
 
         /// <summary>Buffered items all handed out, and DynamoDB has (or may have) more.</summary>
-        public bool NeedsRead => !HasHead && ReadFrom.State != ShardCursorState.Exhausted && (!_read || _lastEvaluatedKey is not null);
+        public bool NeedsRead => !HasHead && !AuditCursor.IsExhausted(ReadFrom) && (!_read || _lastEvaluatedKey is not null);
 
         public Dictionary<string, AttributeValue> Take() => _items[_taken++];
 
         /// <summary>Where the next read starts: this page's start in the shard, then where DynamoDB last stopped.</summary>
-        public ShardCursor BeginRead()
+        public IReadOnlyDictionary<string, string>? BeginRead()
         {
-            if (_read) ReadFrom = CursorAt(_lastEvaluatedKey!);
+            if (_read) ReadFrom = PositionAt(_lastEvaluatedKey!);
             return ReadFrom;
         }
 
@@ -267,17 +269,16 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         }
 
         /// <summary>Where the next page resumes in this shard.</summary>
-        public ShardCursor Cursor
+        public IReadOnlyDictionary<string, string>? Position
         {
             get
             {
                 if (!_read) return ReadFrom;
-                if (HasHead) return _taken == 0 ? ReadFrom : CursorAt(_items[_taken - 1]);
-                return _lastEvaluatedKey is not null ? CursorAt(_lastEvaluatedKey) : ShardCursor.Exhausted;
+                if (HasHead) return _taken == 0 ? ReadFrom : PositionAt(_items[_taken - 1]);
+                return _lastEvaluatedKey is not null ? PositionAt(_lastEvaluatedKey) : AuditCursor.Exhausted;
             }
         }
 
-        private static ShardCursor CursorAt(Dictionary<string, AttributeValue> key) => ShardCursor.After(
-            key[AuditKeys.IndexSortKey].S, key[AuditKeys.PartitionKey].S, key[AuditKeys.SortKey].S);
+        private static IReadOnlyDictionary<string, string> PositionAt(Dictionary<string, AttributeValue> key) => DynamoDbAuditReader.Position(key, ShardPositionKey);
     }
 }

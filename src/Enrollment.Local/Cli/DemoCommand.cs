@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Stack;
 
 namespace Enrollment.Local.Cli;

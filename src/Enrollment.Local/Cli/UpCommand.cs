@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
+using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
-using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Infrastructure.DynamoDb;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Api;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Hosting;
@@ -38,95 +39,18 @@ public static class UpCommand
         using var signals = ShutdownSignals.Listen(cancellationToken);
         var stop = signals.Token;
         var progress = new ProgressLog(stdout);
-        MotoServerProcess? moto = null;
-        LocalApi? api = null;
-        var serving = false;
+        var run = new UpRun(stdout);
         try
         {
-            // Everything that can be checked without starting anything, first.
-            var poolMfa = args.PoolMfa.ToUpperInvariant() switch
-            {
-                "OPTIONAL" => MfaConfigurations.Optional,
-                "ON" => MfaConfigurations.On,
-                _ => throw new CliException($"--pool-mfa must be optional or on, not '{args.PoolMfa}'."),
-            };
-            var baseOptions = new TemplateLoadOptions { Overrides = new Dictionary<string, string>(), Region = TemplateLoadOptions.DefaultRegion() };
-            var template = SamTemplate.Load(args.TemplatePath, baseOptions);
-            template = template.WithOptions(baseOptions with { Overrides = LocalParameters(template, poolMfa) });
-            var tenantsPath = args.TenantsPath ?? TenantsFile.SamplePath(template.Directory);
-            var tenants = TenantsFile.Load(tenantsPath);
-            if (!LoopbackPort.IsFree(args.Port))
-                throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
-            var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
-
-            // What the functions run as, built before anything starts: `up` runs what ships when this machine can build it.
-            var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
-            if (template.Functions.Values.Any(invokers.UsesRuntimeApi))
-            {
-                await progress.WriteLineAsync("building bootstrap (what the functions run; --runtime in-process skips it):").ConfigureAwait(false);
-                var clock = Stopwatch.StartNew();
-                var artifact = await invokers.ArtifactAsync(template.Directory, stop).ConfigureAwait(false);
-                await progress.WriteLineAsync($"bootstrap ready: {artifact.Kind} build in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
-            }
-
-            moto = await progress.StepAsync("starting emulator",
-                () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
-                m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})").ConfigureAwait(false);
-
-            var region = template.Options.Region;
-            var endpoint = moto.Endpoint.ToString().TrimEnd('/');
-            var environment = EmulatorEnvironment(endpoint, region);
-            // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
-            // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
-            var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
-            using var dynamo = DynamoDbClientFactory.Create(
-                new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
-                new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
-
-            var provisioner = new LocalStackProvisioner(
-                new TableProvisioner(dynamo),
-                new UserPoolProvisioner(cognito),
-                new TenantSeeder(new DynamoDbTenantPolicyStore(dynamo, TenantsTable(template))),
-                new DemoUserProvisioner(cognito),
-                progress);
-            var stack = await provisioner.ProvisionAsync(template, tenants, poolMfa, stop).ConfigureAwait(false);
-
-            // The template again, now that the pool and clients exist: the functions' environment and the
-            // authorizer's issuer and audience resolve to what was just created, as CloudFormation would resolve them.
-            var served = template.WithOptions(template.Options with { Overrides = StackParameters(template, poolMfa, stack) });
-            var functionEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal)
-            {
-                ["USER_POOL_ID"] = stack.UserPoolId,
-                // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
-                [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-                ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
-                // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
-                ["AWS_SESSION_TOKEN"] = "",
-                ["AWS_PROFILE"] = "",
-            };
-            var jwksUri = new Uri($"{endpoint}/{stack.UserPoolId}/.well-known/jwks.json");
-            var authorizers = LocalApi.AuthorizerSettings(served, a => JwtAuthorizerSettings.FromTemplate(a, jwksUri));
-            WarnAboutAudience(stderr, authorizers.Values, stack);
-
-            api = await progress.StepAsync("starting API",
-                () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
-                a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
-
-            var stackFile = BuildStackFile(api, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), moto.ProcessId)
-                with { RecoveryCodePepper = functionEnvironment[RecoveryCodePepperVariable] };
+            var inputs = CheckInputs(args);
+            var invokers = await BuildBootstrapAsync(args, inputs.Template, progress, stdout, stop).ConfigureAwait(false);
+            run.Moto = await StartEmulatorAsync(inputs.MotoExecutable, progress, stop).ConfigureAwait(false);
+            var stack = await ProvisionAsync(inputs, run.Moto, progress, stop).ConfigureAwait(false);
+            var stackFile = await StartApiAsync(args, inputs, stack, invokers, run, progress, stdout, stderr, stop).ConfigureAwait(false);
             stackFile.Write(args.StackFilePath);
-            serving = true;
-            await UpSummary.WriteAsync(stdout, stackFile, stack, api.Routes, args.StackFilePath).ConfigureAwait(false);
-
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C or SIGTERM: stop below.
-            }
-            await stdout.WriteLineAsync($"{signals.Received ?? "stop"} received: stopping.").ConfigureAwait(false);
+            run.StackFilePath = args.StackFilePath;
+            await UpSummary.WriteAsync(stdout, stackFile, stack, run.Api!.Routes, args.StackFilePath).ConfigureAwait(false);
+            await WaitForStopAsync(signals, stdout, stop).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -152,8 +76,116 @@ public static class UpCommand
         }
         finally
         {
-            await StopAsync(api, moto, serving ? args.StackFilePath : null, stdout).ConfigureAwait(false);
+            await run.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What `up` works from, checked before anything starts.</summary>
+    private sealed record UpInputs(SamTemplate Template, IReadOnlyList<TenantPolicy> Tenants, string PoolMfa, string MotoExecutable);
+
+    /// <summary>Step 1: everything that can be checked without starting anything (options, template, tenants, port, moto).</summary>
+    private static UpInputs CheckInputs(Arguments args)
+    {
+        var poolMfa = args.PoolMfa.ToUpperInvariant() switch
+        {
+            "OPTIONAL" => MfaConfigurations.Optional,
+            "ON" => MfaConfigurations.On,
+            _ => throw new CliException($"--pool-mfa must be optional or on, not '{args.PoolMfa}'."),
+        };
+        var baseOptions = new TemplateLoadOptions { Overrides = new Dictionary<string, string>(), Region = TemplateLoadOptions.DefaultRegion() };
+        var template = SamTemplate.Load(args.TemplatePath, baseOptions);
+        template = template.WithOptions(baseOptions with { Overrides = LocalParameters(template, poolMfa) });
+        var tenants = TenantsFile.Load(args.TenantsPath ?? TenantsFile.SamplePath(template.Directory));
+        if (!LoopbackPort.IsFree(args.Port))
+            throw new CliException($"Port {args.Port} on 127.0.0.1 is in use; pass --port with a free one.");
+        var executable = MotoServerProcess.FindExecutable() ?? throw new MissingToolException(MotoServerProcess.InstallHint);
+        return new UpInputs(template, tenants, poolMfa, executable);
+    }
+
+    /// <summary>Step 2: what the functions run as, built before anything starts: `up` runs what ships when this machine can build it.</summary>
+    private static async Task<FunctionInvokers> BuildBootstrapAsync(Arguments args, SamTemplate template, ProgressLog progress, TextWriter stdout, CancellationToken stop)
+    {
+        var invokers = new FunctionInvokers(args.Runtime, args.BootstrapPath, stdout);
+        if (!template.Functions.Values.Any(invokers.UsesRuntimeApi)) return invokers;
+        await progress.WriteLineAsync("building bootstrap (what the functions run; --runtime in-process skips it):").ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var artifact = await invokers.ArtifactAsync(template.Directory, stop).ConfigureAwait(false);
+        await progress.WriteLineAsync($"bootstrap ready: {artifact.Kind} build in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s").ConfigureAwait(false);
+        return invokers;
+    }
+
+    /// <summary>Step 3: moto on a free loopback port.</summary>
+    private static Task<MotoServerProcess> StartEmulatorAsync(string executable, ProgressLog progress, CancellationToken stop) =>
+        progress.StepAsync("starting emulator",
+            () => MotoServerProcess.StartAsync(executable, LoopbackPort.Free(), TimeSpan.FromSeconds(30), stop),
+            m => $"ready (moto_server pid {m.ProcessId} on {m.Endpoint.ToString().TrimEnd('/')})");
+
+    /// <summary>Step 4: tables, user pool, one client and policy per tenant, demo users and administrators (one progress line each).</summary>
+    private static async Task<ProvisionedStack> ProvisionAsync(UpInputs inputs, MotoServerProcess moto, ProgressLog progress, CancellationToken stop)
+    {
+        var region = inputs.Template.Options.Region;
+        var environment = EmulatorEnvironment(moto.Endpoint.ToString().TrimEnd('/'), region);
+        // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
+        // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
+        var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
+        using var dynamo = DynamoDbClientFactory.Create(
+            new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
+            new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
+        var provisioner = new LocalStackProvisioner(
+            new TableProvisioner(dynamo),
+            new UserPoolProvisioner(cognito),
+            new TenantSeeder(new DynamoDbTenantPolicyStore(dynamo, TenantsTable(inputs.Template))),
+            new DemoUserProvisioner(cognito),
+            progress);
+        return await provisioner.ProvisionAsync(inputs.Template, inputs.Tenants, inputs.PoolMfa, stop).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Step 5: the HTTP API over the template resolved again, now that the pool and clients exist (the functions'
+    /// environment and the authorizer's issuer and audience are what was just created, as CloudFormation would
+    /// resolve them). Registers the API with <paramref name="run"/> and returns the stack file to write.
+    /// </summary>
+    private static async Task<StackFile> StartApiAsync(
+        Arguments args, UpInputs inputs, ProvisionedStack stack, FunctionInvokers invokers, UpRun run,
+        ProgressLog progress, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+    {
+        var template = inputs.Template;
+        var region = template.Options.Region;
+        var endpoint = run.Moto!.Endpoint.ToString().TrimEnd('/');
+        var served = template.WithOptions(template.Options with { Overrides = StackParameters(template, inputs.PoolMfa, stack) });
+        var functionEnvironment = new Dictionary<string, string>(EmulatorEnvironment(endpoint, region), StringComparer.Ordinal)
+        {
+            ["USER_POOL_ID"] = stack.UserPoolId,
+            // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
+            [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
+            // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
+            ["AWS_SESSION_TOKEN"] = "",
+            ["AWS_PROFILE"] = "",
+        };
+        var jwksUri = new Uri($"{endpoint}/{stack.UserPoolId}/.well-known/jwks.json");
+        var authorizers = LocalApi.AuthorizerSettings(served, a => JwtAuthorizerSettings.FromTemplate(a, jwksUri));
+        WarnAboutAudience(stderr, authorizers.Values, stack);
+
+        var api = run.Api = await progress.StepAsync("starting API",
+            () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
+            a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
+        return StackFileBuilder.Build(api.Url, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), run.Moto.ProcessId,
+            functionEnvironment[RecoveryCodePepperVariable]);
+    }
+
+    /// <summary>Step 6: serve until Ctrl-C or SIGTERM.</summary>
+    private static async Task WaitForStopAsync(ShutdownSignals signals, TextWriter stdout, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: stopped by the caller's finally.
+        }
+        await stdout.WriteLineAsync($"{signals.Received ?? "stop"} received: stopping.").ConfigureAwait(false);
     }
 
     private static readonly TimeSpan ProvisioningTimeout = TimeSpan.FromSeconds(30);
@@ -189,7 +221,6 @@ public static class UpCommand
         return overrides;
     }
 
-    /// <summary>The variables that point the AWS clients (ours and the functions') at the emulator, with dummy keys.</summary>
     /// <summary>What a function needs to reach the local emulator (also what `invoke --stack-file` applies).</summary>
     internal static Dictionary<string, string> EmulatorEnvironment(string endpoint, string region) =>
         EmulatorEnvironment(endpoint, endpoint, region);
@@ -217,72 +248,6 @@ public static class UpCommand
             var missing = stack.Tenants.Where(t => !authorizer.Audience.Contains(t.ClientId)).Select(t => t.TenantId).ToList();
             if (missing.Count > 0)
                 stderr.WriteLine($"Note: the template's authorizer {authorizer.Name} does not list the app clients of {string.Join(", ", missing)}; their tokens get 401, as they would when deployed.");
-        }
-    }
-
-    private static StackFile BuildStackFile(LocalApi api, string endpoint, string region, ProvisionedStack stack, SamTemplate served, JwtAuthorizerSettings? authorizer, int emulatorPid) => new()
-    {
-        ApiUrl = api.Url.ToString().TrimEnd('/'),
-        Region = region,
-        Endpoints = new StackEndpoints(endpoint, endpoint),
-        UserPoolId = stack.UserPoolId,
-        Tables = TableKeys(served, stack),
-        Tenants = stack.Tenants.Select(t => new StackTenant(t.TenantId, t.ClientId)).ToList(),
-        DemoUsers = stack.DemoUsers.Select(u => new StackDemoUser(u.TenantId, u.Username, u.Password, u.PasswordIsTemporary, u.Role, u.GroupName)).ToList(),
-        PoolMfa = stack.PoolMfaConfiguration,
-        Issuer = authorizer?.Issuer,
-        JwksUrl = authorizer?.JwksUri?.ToString(),
-        ProcessId = Environment.ProcessId,
-        EmulatorPid = emulatorPid,
-    };
-
-    /// <summary>
-    /// The stack file's table keys, from the functions' variables: AUDIT_TABLE_NAME is "audit", USER_STATE_TABLE_NAME
-    /// "userState"; a table no variable names keeps its logical id.
-    /// </summary>
-    private static Dictionary<string, string> TableKeys(SamTemplate template, ProvisionedStack stack)
-    {
-        const string suffix = "_TABLE_NAME";
-        var byName = template.Functions.Values
-            .SelectMany(f => f.Environment)
-            .Where(v => v.Key.EndsWith(suffix, StringComparison.Ordinal))
-            .GroupBy(v => v.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => CamelCase(g.First().Key[..^suffix.Length]), StringComparer.Ordinal);
-        return stack.TableNamesByLogicalId.ToDictionary(
-            t => byName.GetValueOrDefault(t.Value) ?? t.Key,
-            t => t.Value,
-            StringComparer.Ordinal);
-    }
-
-    private static string CamelCase(string upperSnake)
-    {
-        var parts = upperSnake.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
-
-    private static async Task StopAsync(LocalApi? api, MotoServerProcess? moto, string? stackFilePath, TextWriter stdout)
-    {
-        if (api is not null) await api.DisposeAsync().ConfigureAwait(false);
-        if (stackFilePath is not null) RemoveStackFile(stackFilePath);
-        if (moto is not null)
-        {
-            var clock = Stopwatch.StartNew();
-            await moto.DisposeAsync().ConfigureAwait(false);
-            await stdout.WriteLineAsync($"emulator stopped (moto_server pid {moto.ProcessId}) in {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
-                + (stackFilePath is null ? "" : $"; {stackFilePath} removed")).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Removes the stack file if it is still ours (another `up` may have written the same path since).</summary>
-    private static void RemoveStackFile(string path)
-    {
-        try
-        {
-            if (File.Exists(path) && StackFile.Read(path).ProcessId == Environment.ProcessId) File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
-        {
-            // A stack file we cannot read or delete is not worth failing the shutdown for.
         }
     }
 }

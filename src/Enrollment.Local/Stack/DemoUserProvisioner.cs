@@ -2,6 +2,8 @@ using Enrollment.Core.Binding;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 
+using Enrollment.Local.Cognito;
+
 namespace Enrollment.Local.Stack;
 
 /// <summary>

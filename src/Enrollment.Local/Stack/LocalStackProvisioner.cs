@@ -1,5 +1,5 @@
 using Enrollment.Core.Policy;
-using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Cli;
 using Enrollment.Local.Template;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Stack;

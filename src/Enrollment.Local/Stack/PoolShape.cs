@@ -1,4 +1,4 @@
-using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Template;
 
 namespace Enrollment.Local.Stack;

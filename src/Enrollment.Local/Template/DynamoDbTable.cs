@@ -1,7 +1,7 @@
 namespace Enrollment.Local.Template;
 
 /// <summary>
-/// An AWS::DynamoDB::Table (or AWS::Serverless::SimpleTable) as the local stack needs it to create the table.
+/// An AWS::DynamoDB::Table as the local stack needs it to create the table.
 /// <see cref="TableName"/> is what <c>!Ref</c> gives here (the override, TableName, or the logical id).
 /// </summary>
 public sealed record DynamoDbTable(

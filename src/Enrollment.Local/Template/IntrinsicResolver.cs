@@ -8,15 +8,23 @@ namespace Enrollment.Local.Template;
 /// only a deployment knows: parameters take their overrides or defaults, resources their overrides or a
 /// placeholder (<c>!Ref AuditTable</c> is "AuditTable", <c>!GetAtt AuditTable.Arn</c> a table ARN in the
 /// local account), pseudo parameters the local region and account.
+/// Only what template.yaml uses is supported: Ref, Fn::Sub, Fn::GetAtt, Fn::Split, and in conditions Fn::If,
+/// Fn::Equals and Fn::Not; String and Number parameters; the pseudo parameters in <see cref="PseudoParameters"/>.
+/// Anything else (another intrinsic, a Mappings lookup, a resource or output Condition, an unknown pseudo
+/// parameter) is refused with a <see cref="TemplateException"/> naming it and where it appeared, rather than
+/// half-emulated.
 /// </summary>
 public sealed class IntrinsicResolver
 {
     /// <summary>What AWS::NoValue and a false <c>!If</c> branch give: the key or element is dropped.</summary>
     public static readonly object NoValue = new();
 
+    /// <summary>The pseudo parameters template.yaml uses, the only ones resolved here.</summary>
+    public static readonly IReadOnlyList<string> PseudoParameters =
+        ["AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::Partition", "AWS::URLSuffix", "AWS::NoValue"];
+
     private readonly TemplateLoadOptions _options;
     private readonly Dictionary<string, TemplateParameter> _parameters;
-    private readonly Dictionary<string, object?> _mappings;
     private readonly Dictionary<string, object?> _conditionDefinitions;
     private readonly Dictionary<string, Dictionary<string, object?>> _resources;
     private readonly Dictionary<string, bool> _conditionValues = new(StringComparer.Ordinal);
@@ -27,11 +35,15 @@ public sealed class IntrinsicResolver
         _options = options;
         SourceName = sourceName;
         _parameters = ReadParameters(Section(root, "Parameters"));
-        _mappings = Section(root, "Mappings");
+        if (root.ContainsKey("Mappings"))
+            throw new TemplateException($"{sourceName}: Mappings (Fn::FindInMap) are not supported by the local runner; template.yaml uses none.");
         _conditionDefinitions = Section(root, "Conditions");
         _resources = Section(root, "Resources")
             .Where(r => r.Value is Dictionary<string, object?>)
             .ToDictionary(r => r.Key, r => (Dictionary<string, object?>)r.Value!, StringComparer.Ordinal);
+        RefuseConditional(_resources, "Resources");
+        RefuseConditional(Section(root, "Outputs").Where(o => o.Value is Dictionary<string, object?>)
+            .ToDictionary(o => o.Key, o => (Dictionary<string, object?>)o.Value!, StringComparer.Ordinal), "Outputs");
 
         foreach (var key in options.Overrides.Keys)
         {
@@ -53,16 +65,14 @@ public sealed class IntrinsicResolver
     /// <summary>The raw resources section: logical id to its mapping (Type, Properties, Condition...).</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>> Resources => _resources;
 
-    /// <summary>The value a parameter takes here: its override, else its default (a list for list types).</summary>
-    public object ParameterValue(string name)
+    /// <summary>The value a parameter takes here: its override, else its default.</summary>
+    public string ParameterValue(string name)
     {
         if (!_parameters.TryGetValue(name, out var parameter))
             throw new TemplateException($"{SourceName}: no parameter named '{name}'.");
-        var text = _options.Overrides.TryGetValue(name, out var overridden) ? overridden
+        return _options.Overrides.TryGetValue(name, out var overridden) ? overridden
             : parameter.Default ?? throw new TemplateException(
                 $"{SourceName}: parameter '{name}' has no Default; pass --parameter-overrides {name}=VALUE.");
-        if (!parameter.IsList) return text;
-        return text.Length == 0 ? new List<object?>() : text.Split(',').Select(s => (object?)s.Trim()).ToList();
     }
 
     /// <summary>Resolves a raw node: intrinsics evaluated, AWS::NoValue entries removed.</summary>
@@ -84,11 +94,6 @@ public sealed class IntrinsicResolver
         _conditionValues[name] = result;
         return result;
     }
-
-    /// <summary>Whether a resource exists here: no Condition, or its condition holds.</summary>
-    public bool ResourceExists(string logicalId) =>
-        _resources.TryGetValue(logicalId, out var resource)
-        && (resource.GetValueOrDefault("Condition") is not string condition || EvaluateCondition(condition));
 
     public string ResourceType(string logicalId) =>
         _resources.TryGetValue(logicalId, out var resource) && resource.GetValueOrDefault("Type") is string type ? type : "";
@@ -135,34 +140,14 @@ public sealed class IntrinsicResolver
         {
             case "Ref":
                 return Ref(AsString(ResolveOrNoValue(intrinsic.Argument, at), at), at);
-            case "Condition":
-                return EvaluateCondition(AsString(intrinsic.Argument, at));
             case "Fn::GetAtt":
             {
                 var args = AsList(ResolveOrNoValue(intrinsic.Argument, at), at);
-                if (args.Count == 1 && args[0] is string dotted && dotted.Contains('.'))
-                    args = [.. dotted.Split('.', 2)];
                 if (args.Count != 2) throw new TemplateException($"{SourceName}: {at} needs [Resource, Attribute].");
                 return GetAtt(AsString(args[0], at), AsString(args[1], at), at);
             }
             case "Fn::Sub":
                 return Sub(intrinsic.Argument, at);
-            case "Fn::Join":
-            {
-                var args = Args(intrinsic, 2, at);
-                var delimiter = AsString(ResolveOrNoValue(args[0], at), at);
-                var items = AsList(ResolveOrNoValue(args[1], at), at);
-                return string.Join(delimiter, items.Select(item => AsString(item, at)));
-            }
-            case "Fn::Select":
-            {
-                var args = Args(intrinsic, 2, at);
-                var indexText = AsString(ResolveOrNoValue(args[0], at), at);
-                var items = AsList(ResolveOrNoValue(args[1], at), at);
-                if (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= items.Count)
-                    throw new TemplateException($"{SourceName}: {at} index '{indexText}' is outside the list of {items.Count}.");
-                return items[index];
-            }
             case "Fn::Split":
             {
                 var args = Args(intrinsic, 2, at);
@@ -186,33 +171,8 @@ public sealed class IntrinsicResolver
                 var args = Args(intrinsic, 1, at);
                 return !AsBool(ResolveOrNoValue(args[0], at), at);
             }
-            case "Fn::And":
-                return AsList(intrinsic.Argument, at).All(item => AsBool(ResolveOrNoValue(item, at), at));
-            case "Fn::Or":
-                return AsList(intrinsic.Argument, at).Any(item => AsBool(ResolveOrNoValue(item, at), at));
-            case "Fn::FindInMap":
-            {
-                var args = AsList(intrinsic.Argument, at);
-                if (args.Count < 3) throw new TemplateException($"{SourceName}: {at} needs [Map, TopKey, SecondKey].");
-                var mapName = AsString(ResolveOrNoValue(args[0], at), at);
-                var top = AsString(ResolveOrNoValue(args[1], at), at);
-                var second = AsString(ResolveOrNoValue(args[2], at), at);
-                if (_mappings.GetValueOrDefault(mapName) is Dictionary<string, object?> map
-                    && map.GetValueOrDefault(top) is Dictionary<string, object?> level
-                    && level.TryGetValue(second, out var found))
-                    return ResolveOrNoValue(found, at);
-                throw new TemplateException($"{SourceName}: {at} found nothing at Mappings.{mapName}.{top}.{second}.");
-            }
-            case "Fn::GetAZs":
-            {
-                var region = ResolveOrNoValue(intrinsic.Argument, at) is string { Length: > 0 } r ? r : _options.Region;
-                return new List<object?> { region + "a", region + "b", region + "c" };
-            }
-            case "Fn::ImportValue":
-                return "imported-" + AsString(ResolveOrNoValue(intrinsic.Argument, at), at);
-            case "Fn::Base64":
-                return Convert.ToBase64String(Encoding.UTF8.GetBytes(AsString(ResolveOrNoValue(intrinsic.Argument, at), at)));
             default:
+                // The reader refuses other intrinsics already; this guards an Intrinsic built some other way.
                 throw new TemplateException($"{SourceName}: {intrinsic.Name} at {path} is not supported by the local runner.");
         }
     }
@@ -224,12 +184,13 @@ public sealed class IntrinsicResolver
             case "AWS::Region": return _options.Region;
             case "AWS::AccountId": return _options.AccountId;
             case "AWS::StackName": return _options.StackName;
-            case "AWS::StackId": return $"arn:aws:cloudformation:{_options.Region}:{_options.AccountId}:stack/{_options.StackName}/00000000-0000-0000-0000-000000000000";
             case "AWS::Partition": return "aws";
             case "AWS::URLSuffix": return "amazonaws.com";
             case "AWS::NoValue": return NoValue;
-            case "AWS::NotificationARNs": return new List<object?>();
         }
+        if (name.StartsWith("AWS::", StringComparison.Ordinal))
+            throw new TemplateException(
+                $"{SourceName}: {at} uses the pseudo parameter {name}, which the local runner does not support (it knows {string.Join(", ", PseudoParameters)}: what template.yaml uses).");
         if (_parameters.ContainsKey(name)) return ParameterValue(name);
         if (_resources.ContainsKey(name)) return ResourceRef(name, at);
         if (IsSamGeneratedRole(name)) return name;
@@ -253,9 +214,8 @@ public sealed class IntrinsicResolver
         var nameProperty = ResourceType(logicalId) switch
         {
             "AWS::DynamoDB::Table" => "TableName",
-            "AWS::Serverless::SimpleTable" => "TableName",
             "AWS::Logs::LogGroup" => "LogGroupName",
-            "AWS::Serverless::Function" or "AWS::Lambda::Function" => "FunctionName",
+            "AWS::Serverless::Function" => "FunctionName",
             _ => null,
         };
         if (nameProperty is not null
@@ -275,15 +235,12 @@ public sealed class IntrinsicResolver
         var (region, account) = (_options.Region, _options.AccountId);
         return (ResourceType(logicalId), attribute) switch
         {
-            ("AWS::DynamoDB::Table" or "AWS::Serverless::SimpleTable", "Arn") => $"arn:aws:dynamodb:{region}:{account}:table/{id}",
+            ("AWS::DynamoDB::Table", "Arn") => $"arn:aws:dynamodb:{region}:{account}:table/{id}",
             ("AWS::DynamoDB::Table", "StreamArn") => $"arn:aws:dynamodb:{region}:{account}:table/{id}/stream/local",
             ("AWS::Cognito::UserPool", "Arn") => $"arn:aws:cognito-idp:{region}:{account}:userpool/{id}",
-            ("AWS::Cognito::UserPool", "ProviderName") => $"cognito-idp.{region}.amazonaws.com/{id}",
-            ("AWS::Cognito::UserPool", "ProviderURL") => $"https://cognito-idp.{region}.amazonaws.com/{id}",
-            ("AWS::Cognito::UserPoolClient", "ClientId") => id,
             ("AWS::Logs::LogGroup", "Arn") => $"arn:aws:logs:{region}:{account}:log-group:{id}:*",
-            ("AWS::Serverless::Function" or "AWS::Lambda::Function", "Arn") => $"arn:aws:lambda:{region}:{account}:function:{id}",
-            ("AWS::Serverless::HttpApi", "ApiEndpoint") => $"https://{id}.execute-api.{region}.amazonaws.com",
+            ("AWS::Serverless::Function", "Arn") => $"arn:aws:lambda:{region}:{account}:function:{id}",
+            // The queue, role and alarm ARNs the template passes on are never called locally: a placeholder does.
             _ => $"arn:aws:local:{region}:{account}:{logicalId}/{attribute}",
         };
     }
@@ -365,13 +322,9 @@ public sealed class IntrinsicResolver
 
     private void Validate(TemplateParameter parameter, string value)
     {
-        var values = parameter.IsList ? value.Split(',').Select(v => v.Trim()) : [value];
-        foreach (var v in values)
-        {
-            if (parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(v, StringComparer.Ordinal))
-                throw new TemplateException(
-                    $"Parameter {parameter.Name}='{v}' is not one of its allowed values: {string.Join(", ", parameter.AllowedValues)}.");
-        }
+        if (parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(value, StringComparer.Ordinal))
+            throw new TemplateException(
+                $"Parameter {parameter.Name}='{value}' is not one of its allowed values: {string.Join(", ", parameter.AllowedValues)}.");
         if (parameter.Type == "Number")
         {
             if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
@@ -381,16 +334,27 @@ public sealed class IntrinsicResolver
         }
     }
 
-    private static Dictionary<string, TemplateParameter> ReadParameters(Dictionary<string, object?> section)
+    /// <summary>A resource or output with a Condition: template.yaml has none, and half a stack would mislead.</summary>
+    private void RefuseConditional(Dictionary<string, Dictionary<string, object?>> section, string sectionName)
+    {
+        foreach (var (id, entry) in section)
+            if (entry.ContainsKey("Condition"))
+                throw new TemplateException($"{SourceName}: {sectionName}.{id}.Condition is not supported by the local runner; template.yaml puts no condition on a whole resource or output.");
+    }
+
+    private Dictionary<string, TemplateParameter> ReadParameters(Dictionary<string, object?> section)
     {
         var result = new Dictionary<string, TemplateParameter>(StringComparer.Ordinal);
         foreach (var (name, raw) in section)
         {
             if (raw is not Dictionary<string, object?> p) continue;
+            var type = p.GetValueOrDefault("Type") as string ?? "String";
+            if (type is not ("String" or "Number"))
+                throw new TemplateException($"{SourceName}: Parameters.{name} has Type {type}; the local runner supports String and Number, the types template.yaml uses.");
             result[name] = new TemplateParameter(
                 name,
-                p.GetValueOrDefault("Type") as string ?? "String",
-                p.GetValueOrDefault("Default") switch { string s => s, List<object?> l => string.Join(",", l), _ => null },
+                type,
+                p.GetValueOrDefault("Default") as string,
                 p.GetValueOrDefault("AllowedValues") is List<object?> allowed ? allowed.OfType<string>().ToList() : [],
                 p.GetValueOrDefault("Description") as string,
                 ParseNumber(p.GetValueOrDefault("MinValue")),

@@ -8,7 +8,4 @@ public sealed record TemplateParameter(
     IReadOnlyList<string> AllowedValues,
     string? Description,
     double? MinValue,
-    double? MaxValue)
-{
-    public bool IsList => Type == "CommaDelimitedList" || Type.StartsWith("List<", StringComparison.Ordinal);
-}
+    double? MaxValue);

@@ -10,25 +10,19 @@ namespace Enrollment.Local.Template;
 /// </summary>
 public static class YamlTemplateReader
 {
-    /// <summary>The short-form tags CloudFormation defines, mapped to their long names.</summary>
+    /// <summary>
+    /// The short-form tags template.yaml uses, mapped to their long names. Any other tag, and any other long-form
+    /// <c>Fn::</c> name, is refused with its line: the runner emulates what the template needs, nothing more.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ShortFormTags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["!Ref"] = "Ref",
-        ["!Condition"] = "Condition",
         ["!GetAtt"] = "Fn::GetAtt",
         ["!Sub"] = "Fn::Sub",
-        ["!Join"] = "Fn::Join",
         ["!If"] = "Fn::If",
-        ["!Select"] = "Fn::Select",
         ["!Split"] = "Fn::Split",
         ["!Equals"] = "Fn::Equals",
         ["!Not"] = "Fn::Not",
-        ["!And"] = "Fn::And",
-        ["!Or"] = "Fn::Or",
-        ["!FindInMap"] = "Fn::FindInMap",
-        ["!GetAZs"] = "Fn::GetAZs",
-        ["!ImportValue"] = "Fn::ImportValue",
-        ["!Base64"] = "Fn::Base64",
     };
 
     private static readonly HashSet<string> LongFormNames = [.. ShortFormTags.Values];
@@ -57,7 +51,7 @@ public static class YamlTemplateReader
         if (tag is not null && tag != "!" && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
         {
             if (!ShortFormTags.TryGetValue(tag, out intrinsicName))
-                throw new TemplateException($"{sourceName}: unsupported tag '{tag}' at line {node.Start.Line}. Supported: {string.Join(' ', ShortFormTags.Keys)}.");
+                throw new TemplateException($"{sourceName}: unsupported tag '{tag}' at line {node.Start.Line}; the local runner supports what template.yaml uses: {string.Join(' ', ShortFormTags.Keys)}.");
         }
 
         object? value = node switch
@@ -95,6 +89,9 @@ public static class YamlTemplateReader
         {
             var (name, argument) = map.First();
             if (LongFormNames.Contains(name)) return new Intrinsic(name, argument);
+            if (name.StartsWith("Fn::", StringComparison.Ordinal))
+                throw new TemplateException(
+                    $"{sourceName}: unsupported intrinsic '{name}' at line {mapping.Start.Line}; the local runner supports what template.yaml uses: {string.Join(", ", LongFormNames)}.");
         }
         return map;
     }

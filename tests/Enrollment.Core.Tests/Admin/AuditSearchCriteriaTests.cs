@@ -1,4 +1,5 @@
 using Enrollment.Core.Admin;
+using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 
 namespace Enrollment.Core.Tests.Admin;
@@ -24,10 +25,10 @@ public sealed class AuditSearchCriteriaTests
         var criteria = Resolve(new AuditSearchRequest());
 
         Assert.Equal(50, criteria.Limit);
-        Assert.Equal(Now.AddTicks(-Now.Ticks % TimeSpan.TicksPerMillisecond), criteria.Binding.To);
-        Assert.Equal(criteria.Binding.To.AddHours(-24), criteria.Binding.From);
-        Assert.Null(criteria.Position);
-        Assert.Equal(new AuditCursorBinding("acme", null, null, null, criteria.Binding.From, criteria.Binding.To), criteria.Binding);
+        Assert.Equal(Now.AddTicks(-Now.Ticks % TimeSpan.TicksPerMillisecond), criteria.Query.To);
+        Assert.Equal(criteria.Query.To.AddHours(-24), criteria.Query.From);
+        Assert.Empty(criteria.Cursor.Streams);
+        Assert.Equal(new AuditQuery("acme", null, null, null, criteria.Query.From, criteria.Query.To), criteria.Query);
     }
 
     [Fact]
@@ -36,10 +37,9 @@ public sealed class AuditSearchCriteriaTests
         var criteria = Resolve(new AuditSearchRequest("jane@example.com", "TOTP_VERIFY", "DENIED", "2025-11-01T00:00:00Z", "2025-11-02T12:30:00+02:00", "200"));
 
         Assert.Equal(200, criteria.Limit);
-        Assert.Equal(new AuditCursorBinding("acme", "jane@example.com", "TOTP_VERIFY", "DENIED",
-            new DateTimeOffset(2025, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 11, 2, 10, 30, 0, TimeSpan.Zero)), criteria.Binding);
-        var query = criteria.ToQuery();
-        Assert.Equal(("TOTP_VERIFY", "DENIED", 200), (query.EventType, query.Outcome, query.Limit));
+        Assert.Equal(new AuditQuery("acme", "jane@example.com", "TOTP_VERIFY", "DENIED",
+            new DateTimeOffset(2025, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 11, 2, 10, 30, 0, TimeSpan.Zero)), criteria.Query);
+        Assert.True(criteria.Query.IsFiltered);
     }
 
     [Theory]
@@ -71,13 +71,14 @@ public sealed class AuditSearchCriteriaTests
     public void A_cursor_continues_its_own_query_only()
     {
         var first = Resolve(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Limit: "5"));
-        var cursor = _signer.Sign(first.Binding, "position-1");
+        var position = new Dictionary<string, string> { ["sk"] = "2025-11-21T09:00:00.000Z#req-1" };
+        var cursor = _signer.Sign(first.Cursor with { Streams = [position] });
 
         // Same filters, range left out: the cursor's range applies; the page size may change.
         var next = Resolve(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Limit: "9", Cursor: cursor));
-        Assert.Equal((first.Binding, 9, "position-1"), (next.Binding, next.Limit, next.Position));
+        Assert.Equal((first.Query, 9, position["sk"]), (next.Query, next.Limit, next.Cursor.Streams.Single()!["sk"]));
         var explicitRange = Resolve(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", "2025-11-20T10:00:00.987Z", "2025-11-21T10:00:00.987Z", Cursor: cursor));
-        Assert.Equal(first.Binding, explicitRange.Binding);
+        Assert.Equal(first.Query, explicitRange.Query);
 
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Cursor: cursor), tenantId: "globex"));
         Assert.Equal("cursor", Field(new AuditSearchRequest("bob", "TOTP_VERIFY", "FAILED", Cursor: cursor)));
@@ -85,6 +86,8 @@ public sealed class AuditSearchCriteriaTests
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_ASSOCIATE", "FAILED", Cursor: cursor)));
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", null, Cursor: cursor)));
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", From: "2025-11-20T00:00:00Z", Cursor: cursor)));
+        Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", To: "2025-11-21T10:00:00Z", Cursor: cursor)));
+        Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Cursor: AuditCursorSigner.FromText("another secret of more than thirty-two bytes").Sign(first.Cursor))));
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Cursor: cursor[..^2] + "AA")));
         Assert.Equal("cursor", Field(new AuditSearchRequest("jane", "TOTP_VERIFY", "FAILED", Cursor: "garbage")));
     }

@@ -4,6 +4,7 @@ using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Testing;
 using static Enrollment.Functions.Tests.Admin.AdminTestBed;
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Testing;

@@ -4,6 +4,7 @@ using Enrollment.Core.Policy;
 using Enrollment.Core.UserPool;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Hostile;

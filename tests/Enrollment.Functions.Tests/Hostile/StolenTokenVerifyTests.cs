@@ -3,6 +3,7 @@ using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Testing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Hostile;

@@ -1,4 +1,5 @@
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Integration;

@@ -1,5 +1,6 @@
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Integration;

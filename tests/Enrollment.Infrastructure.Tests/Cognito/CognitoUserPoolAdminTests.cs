@@ -2,6 +2,7 @@ using System.Net;
 using Enrollment.Core.Errors;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 using Enrollment.Testing;

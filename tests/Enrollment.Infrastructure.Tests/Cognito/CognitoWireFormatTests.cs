@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.Tests.Fakes;
 
 namespace Enrollment.Infrastructure.Tests.Cognito;

@@ -40,6 +40,12 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
         ExpiresAt = at.AddDays(365).ToUnixTimeSeconds(),
     };
 
+    private static AuditCursor User(string tenant, string username, DateTimeOffset from, DateTimeOffset to) =>
+        AuditCursor.Start(new AuditQuery(tenant, username, null, null, from, to));
+
+    private static AuditCursor Tenant(string tenant, DateTimeOffset from, DateTimeOffset to) =>
+        AuditCursor.Start(new AuditQuery(tenant, null, null, null, from, to));
+
     private static IEnumerable<AuditEvent> NewestFirst(IEnumerable<AuditEvent> events) =>
         events.OrderByDescending(e => AuditKeys.TimeSortKey(e.OccurredAt, e.RequestId), StringComparer.Ordinal);
 
@@ -56,7 +62,7 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
         };
         await _log.WriteAsync(written, Ct);
 
-        var page = await _reader.QueryByUserAsync("acme", "jane", new AuditQuery(T0.AddMinutes(-1), T0.AddMinutes(1)), Ct);
+        var page = await _reader.ReadAsync(User("acme", "jane", T0.AddMinutes(-1), T0.AddMinutes(1)), 50, Ct);
         Assert.Equal([written], page.Events);
 
         var sparse = Event("acme", null, T0) with { ClientId = null, SourceIp = null, UserAgent = null, AppVersion = null, UserSub = null };
@@ -91,7 +97,7 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
         Assert.Equal(ErrorCode.InternalError, error.Code);
         Assert.Equal(StoreFailures.AuditDuplicateMessage, error.Message);
 
-        var page = await _reader.QueryByUserAsync("acme", "jane", new AuditQuery(T0.AddSeconds(-1), T0.AddSeconds(1)), Ct);
+        var page = await _reader.ReadAsync(User("acme", "jane", T0.AddSeconds(-1), T0.AddSeconds(1)), 50, Ct);
         Assert.Equal([first], page.Events);
     }
 
@@ -103,12 +109,12 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
         await _log.WriteAsync(Event("acme", "bob", T0.AddMinutes(3)), Ct);
         await _log.WriteAsync(Event("other", "jane", T0.AddMinutes(3)), Ct);
 
-        var pages = await AllPagesAsync(token => _reader.QueryByUserAsync("acme", "jane", new AuditQuery(T0.AddMinutes(1), T0.AddMinutes(8), 3, token), Ct));
+        var pages = await AllPagesAsync(User("acme", "jane", T0.AddMinutes(1), T0.AddMinutes(8)), 3);
 
         // [1 min, 8 min): the event at exactly 8 min is out, the one at 1 min is in.
         Assert.Equal(NewestFirst(jane.Skip(1).Take(7)), pages.SelectMany(p => p.Events));
         Assert.All(pages, p => Assert.True(p.Events.Count <= 3));
-        Assert.Null(pages[^1].ContinuationToken);
+        Assert.Null(pages[^1].Next);
     }
 
     [Theory]
@@ -128,7 +134,7 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
         await _log.WriteAsync(Event("acme", "jane", T0.AddHours(1)), Ct); // at its end: excluded
         await _log.WriteAsync(Event("globex", "jane", T0.AddSeconds(5)), Ct); // another tenant
 
-        var pages = await AllPagesAsync(token => _reader.QueryByTenantAsync("acme", new AuditQuery(T0, T0.AddHours(1), limit, token), Ct));
+        var pages = await AllPagesAsync(Tenant("acme", T0, T0.AddHours(1)), limit);
 
         Assert.Equal(NewestFirst(events), pages.SelectMany(p => p.Events));
         Assert.All(pages, p => Assert.True(p.Events.Count <= limit));
@@ -136,40 +142,53 @@ public sealed class DynamoDbAuditLogTests(DynamoMotoFixture dynamo) : IAsyncLife
     }
 
     [Fact]
-    public async Task A_malformed_token_or_one_of_the_other_kind_is_refused()
+    public async Task A_position_cannot_lead_a_read_out_of_the_cursors_tenant()
     {
-        for (var i = 0; i < 5; i++) await _log.WriteAsync(Event("acme", "jane", T0.AddSeconds(i)), Ct);
-        var range = new AuditQuery(T0, T0.AddMinutes(1), 2);
-        var tenantPage = await _reader.QueryByTenantAsync("acme", range, Ct);
-        var userPage = await _reader.QueryByUserAsync("acme", "jane", range, Ct);
-        Assert.NotNull(tenantPage.ContinuationToken);
-        Assert.NotNull(userPage.ContinuationToken);
+        // The same request ids in both tenants: the same shards, so globex's positions name shards acme has events in.
+        for (var i = 0; i < 4; i++) await _log.WriteAsync(Event("acme", "jane", T0.AddSeconds(i), $"req-{i}"), Ct);
+        for (var i = 0; i < 4; i++) await _log.WriteAsync(Event("globex", "jane", T0.AddSeconds(i), $"req-{i}"), Ct);
+        var globexUser = await _reader.ReadAsync(User("globex", "jane", T0, T0.AddMinutes(1)), 1, Ct);
+        var globexTenant = await _reader.ReadAsync(Tenant("globex", T0, T0.AddMinutes(1)), 1, Ct);
+        Assert.NotNull(globexUser.Next);
+        Assert.NotNull(globexTenant.Next);
 
-        foreach (var attempt in new Func<Task>[]
+        // Whose query a cursor continues is checked once, in Core (AuditSearchCriteriaTests.A_cursor_continues_its_own_query_only).
+        // Even so, the store rebuilds each start key's partition from the cursor's tenant: globex's positions, with
+        // globex's partition keys added, read acme's events under acme's keys only.
+        var foreignUser = globexUser.Next with
         {
-            // Another tenant, user, range or filter is refused before the store is asked: the signed cursor binds
-            // the query, checked in Core (AuditSearchCriteriaTests.A_cursor_continues_its_own_query_only).
-            () => _reader.QueryByTenantAsync("acme", range with { ContinuationToken = "not-a-token" }, Ct),
-            () => _reader.QueryByTenantAsync("acme", range with { ContinuationToken = userPage.ContinuationToken }, Ct),
-            () => _reader.QueryByUserAsync("acme", "jane", range with { ContinuationToken = tenantPage.ContinuationToken }, Ct),
-        })
+            Query = globexUser.Next.Query with { TenantId = "acme" },
+            Streams = [.. globexUser.Next.Streams.Select(s => WithKey(s, AuditKeys.PartitionKey, AuditKeys.UserPartition("globex", "jane")))],
+        };
+        var foreignTenant = globexTenant.Next with
         {
-            var error = await Assert.ThrowsAsync<EnrollmentException>(attempt);
-            Assert.Equal(ErrorCode.ValidationError, error.Code);
+            Query = globexTenant.Next.Query with { TenantId = "acme" },
+            Streams = [.. globexTenant.Next.Streams.Select((s, shard) => WithKey(s, AuditKeys.IndexPartitionKey, AuditKeys.TenantShard("globex", shard)))],
+        };
+
+        foreach (var page in new[] { await _reader.ReadAsync(foreignUser, 10, Ct), await _reader.ReadAsync(foreignTenant, 10, Ct) })
+        {
+            // Globex's first page handed out req-3; acme's older events follow its position, under acme's keys.
+            Assert.Subset(new HashSet<string> { "req-0", "req-1", "req-2", "req-3" }, page.Events.Select(e => e.RequestId).ToHashSet());
+            Assert.True(page.Events.Count >= 3, $"{page.Events.Count} events");
+            Assert.All(page.Events, e => Assert.Equal("acme", e.TenantId));
         }
     }
 
-    private static async Task<List<AuditPage>> AllPagesAsync(Func<string?, Task<AuditPage>> query)
+    private static IReadOnlyDictionary<string, string>? WithKey(IReadOnlyDictionary<string, string>? position, string name, string value) =>
+        position is null || AuditCursor.IsExhausted(position) ? position : new Dictionary<string, string>(position) { [name] = value };
+
+    private async Task<List<AuditPage>> AllPagesAsync(AuditCursor start, int limit)
     {
         var pages = new List<AuditPage>();
-        string? token = null;
+        AuditCursor? cursor = start;
         do
         {
-            var page = await query(token);
+            var page = await _reader.ReadAsync(cursor, limit, Ct);
             pages.Add(page);
-            token = page.ContinuationToken;
+            cursor = page.Next;
             Assert.True(pages.Count < 200, "paging must end");
-        } while (token is not null);
+        } while (cursor is not null);
         return pages;
     }
 }

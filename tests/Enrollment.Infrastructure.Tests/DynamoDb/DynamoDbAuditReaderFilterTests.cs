@@ -6,8 +6,7 @@ using Xunit;
 namespace Enrollment.Infrastructure.Tests.DynamoDb;
 
 /// <summary>
-/// Event type and outcome filters on moto: pages keep reading until full or exhausted, within a bound, and a token
-/// continues only the filters it was issued for.
+/// Event type and outcome filters on moto: pages keep reading until full or exhausted, within a bound.
 /// </summary>
 [Collection(DynamoMotoCollection.Name)]
 public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : IAsyncLifetime
@@ -43,21 +42,21 @@ public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : I
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private AuditQuery Rare(int limit, string? token = null) =>
-        new(T0.AddHours(-1), T0.AddSeconds(1), limit, token) { EventType = AuditEventType.TotpVerify, Outcome = AuditOutcome.Denied };
+    private static AuditCursor Rare(string? username) =>
+        AuditCursor.Start(new AuditQuery("acme", username, AuditEventType.TotpVerify, AuditOutcome.Denied, T0.AddHours(-1), T0.AddSeconds(1)));
 
-    private async Task<List<AuditPage>> AllPagesAsync(Func<string?, Task<AuditPage>> query)
+    private async Task<List<AuditPage>> AllPagesAsync(AuditCursor start, int limit)
     {
         var pages = new List<AuditPage>();
-        string? token = null;
+        AuditCursor? cursor = start;
         do
         {
-            var page = await query(token);
+            var page = await _reader.ReadAsync(cursor, limit, Ct);
             pages.Add(page);
-            token = page.ContinuationToken;
+            cursor = page.Next;
             Assert.True(pages.Count < 100, "paging must end");
         }
-        while (token is not null);
+        while (cursor is not null);
         return pages;
     }
 
@@ -66,7 +65,7 @@ public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : I
     [Fact]
     public async Task A_tenant_query_with_rare_matches_returns_exactly_them_newest_first()
     {
-        var pages = await AllPagesAsync(token => _reader.QueryByTenantAsync("acme", Rare(3, token), Ct));
+        var pages = await AllPagesAsync(Rare(username: null), 3);
 
         Assert.Equal(Expected(), pages.SelectMany(p => p.Events).Select(e => e.RequestId));
         Assert.All(pages, p => Assert.InRange(p.Events.Count, 0, 3));
@@ -76,20 +75,21 @@ public sealed class DynamoDbAuditReaderFilterTests(DynamoMotoFixture dynamo) : I
     public async Task A_user_query_reads_a_bounded_number_of_times_per_page_then_hands_back_a_token()
     {
         // 5 evaluated per read, 8 reads per page: a page sees at most 40 events, so the 8 matches take several pages.
-        var pages = await AllPagesAsync(token => _reader.QueryByUserAsync("acme", "jane", Rare(5, token), Ct));
+        var pages = await AllPagesAsync(Rare("jane"), 5);
 
         Assert.Equal(Expected(), pages.SelectMany(p => p.Events).Select(e => e.RequestId));
         Assert.True(pages.Count >= 120 / (5 * DynamoDbAuditReader.MaxReadsPerUserPage), $"{pages.Count} pages");
-        Assert.Contains(pages, p => p.Events.Count < 5 && p.ContinuationToken is not null);
+        Assert.Contains(pages, p => p.Events.Count < 5 && p.Next is not null);
     }
 
     [Fact]
     public async Task Unfiltered_pages_are_full()
     {
-        // Whether a token may carry over to other filters is decided once, in Core: the signed cursor binds the
+        // Whether a cursor may carry over to other filters is decided once, in Core: the signed cursor binds the
         // filters (AuditSearchCriteriaTests.A_cursor_continues_its_own_query_only); the store keeps positions only.
-        var first = await _reader.QueryByTenantAsync("acme", new AuditQuery(T0.AddHours(-1), T0.AddSeconds(1), 10), Ct);
+        var first = await _reader.ReadAsync(AuditCursor.Start(new AuditQuery("acme", null, null, null, T0.AddHours(-1), T0.AddSeconds(1))), 10, Ct);
         Assert.Equal(_events.Take(10).Select(e => e.RequestId), first.Events.Select(e => e.RequestId));
-        Assert.NotNull(first.ContinuationToken);
+        Assert.NotNull(first.Next);
+        Assert.Equal(first.Next.Query, new AuditQuery("acme", null, null, null, T0.AddHours(-1), T0.AddSeconds(1)));
     }
 }

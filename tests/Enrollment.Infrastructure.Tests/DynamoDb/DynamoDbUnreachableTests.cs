@@ -39,7 +39,7 @@ public sealed class DynamoDbUnreachableTests : IDisposable
 
     [Fact]
     public Task The_audit_reader() => AssertUnavailable(
-        () => new DynamoDbAuditReader(_client, "audit").QueryByTenantAsync("acme", new AuditQuery(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow), Ct),
+        () => new DynamoDbAuditReader(_client, "audit").ReadAsync(AuditCursor.Start(new AuditQuery("acme", null, null, null, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow)), 50, Ct),
         "The audit store is unavailable; nothing was returned.");
 
     [Fact]

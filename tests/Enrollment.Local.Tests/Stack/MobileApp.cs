@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Stack;
 using Enrollment.Local.Tests.OpenApi;
 

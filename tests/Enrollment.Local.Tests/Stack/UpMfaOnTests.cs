@@ -1,6 +1,7 @@
 using System.Net;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Cli;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Stack;

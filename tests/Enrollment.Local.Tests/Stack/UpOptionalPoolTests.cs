@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
+using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Stack;
 using Enrollment.Testing;

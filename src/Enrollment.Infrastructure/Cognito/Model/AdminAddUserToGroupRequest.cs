@@ -1,8 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record AdminAddUserToGroupRequest
-{
-    public required string UserPoolId { get; init; }
-    public required string Username { get; init; }
-    public required string GroupName { get; init; }
-}

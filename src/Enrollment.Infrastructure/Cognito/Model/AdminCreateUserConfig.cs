@@ -1,7 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-/// <summary>True: only administrators create users (no SignUp).</summary>
-public sealed record AdminCreateUserConfig
-{
-    public bool? AllowAdminCreateUserOnly { get; init; }
-}

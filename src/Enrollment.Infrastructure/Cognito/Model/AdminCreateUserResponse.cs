@@ -1,6 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record AdminCreateUserResponse
-{
-    public CognitoUser? User { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-/// <summary>Deletes a user (tests: a username given to a new user afterwards gets a new sub).</summary>
-public sealed record AdminDeleteUserRequest
-{
-    public required string UserPoolId { get; init; }
-    public required string Username { get; init; }
-}

@@ -1,7 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record AdminListGroupsForUserResponse
-{
-    public IReadOnlyList<UserPoolGroup>? Groups { get; init; }
-    public string? NextToken { get; init; }
-}

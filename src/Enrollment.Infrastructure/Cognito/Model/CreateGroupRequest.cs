@@ -1,9 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record CreateGroupRequest
-{
-    public required string UserPoolId { get; init; }
-    public required string GroupName { get; init; }
-    public string? Description { get; init; }
-    public int? Precedence { get; init; }
-}

@@ -1,6 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record CreateGroupResponse
-{
-    public UserPoolGroup? Group { get; init; }
-}

@@ -1,6 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record CreateUserPoolClientResponse
-{
-    public UserPoolClientDescription? UserPoolClient { get; init; }
-}

@@ -1,6 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record DescribeUserPoolRequest
-{
-    public required string UserPoolId { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record GlobalSignOutRequest
-{
-    public required string AccessToken { get; init; }
-
-    public override string ToString() => "GlobalSignOutRequest { AccessToken = (redacted) }";
-}

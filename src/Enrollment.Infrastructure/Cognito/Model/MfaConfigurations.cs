@@ -1,9 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-/// <summary>UserPoolMfaType: MFA is pool-wide in Cognito.</summary>
-public static class MfaConfigurations
-{
-    public const string Off = "OFF";
-    public const string Optional = "OPTIONAL";
-    public const string On = "ON";
-}

@@ -1,7 +1,0 @@
-namespace Enrollment.Infrastructure.Cognito.Model;
-
-public sealed record SetUserPoolMfaConfigResponse
-{
-    public string? MfaConfiguration { get; init; }
-    public SoftwareTokenMfaConfig? SoftwareTokenMfaConfiguration { get; init; }
-}

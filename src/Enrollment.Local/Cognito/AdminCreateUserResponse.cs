@@ -1,0 +1,6 @@
+namespace Enrollment.Local.Cognito;
+
+public sealed record AdminCreateUserResponse
+{
+    public CognitoUser? User { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Enrollment.Local.Cognito;
+
+public sealed record CreateGroupResponse
+{
+    public UserPoolGroup? Group { get; init; }
+}

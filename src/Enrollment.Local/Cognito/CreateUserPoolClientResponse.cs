@@ -1,0 +1,6 @@
+namespace Enrollment.Local.Cognito;
+
+public sealed record CreateUserPoolClientResponse
+{
+    public UserPoolClientDescription? UserPoolClient { get; init; }
+}
