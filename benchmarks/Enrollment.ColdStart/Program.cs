@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Enrollment.Core.Policy;
+using Enrollment.Infrastructure.Configuration;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Hosting;
@@ -59,7 +60,7 @@ await dynamo.CreateTableAsync(new CreateTableRequest
     AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
     KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
 });
-var tenantsTable = template.Functions.Values.First().Environment[TableNames.TenantsVariable];
+var tenantsTable = template.Functions.Values.First().Environment[EnrollmentSettings.TenantsTableVariable];
 var store = new DynamoDbTenantPolicyStore(dynamo, tenantsTable);
 foreach (var tenant in TenantPolicyDocument.ParseMany(await File.ReadAllTextAsync(Path.Combine(repository, "events", "tenants.sample.json"))))
     await store.PutAsync(tenant, null, CancellationToken.None);

@@ -12,9 +12,7 @@ public sealed class FunctionLog(TextWriter output, bool infoEnabled = true)
 {
     private readonly Lock _gate = new();
 
-    /// <summary>stdout, with LOG_LEVEL (the template's parameter): Warning, Error or Critical drop the per-request INFO lines.</summary>
-    public static FunctionLog Console { get; } = new(System.Console.Out, InfoEnabledFor(Environment.GetEnvironmentVariable("LOG_LEVEL")));
-
+    /// <summary>LOG_LEVEL (the template's parameter, <c>EnrollmentSettings.LogLevel</c>): Warning, Error or Critical drop the per-request INFO lines.</summary>
     public static bool InfoEnabledFor(string? logLevel) => logLevel is not ("Warning" or "Error" or "Critical");
 
     public void Write(string level, string message, params ReadOnlySpan<(string Name, object? Value)> fields)

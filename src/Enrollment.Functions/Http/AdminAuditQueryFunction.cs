@@ -13,7 +13,9 @@ public sealed class AdminAuditQueryFunction(AuditSearchService audit, HttpFuncti
 {
     public const string Route = "GET /v1/admin/tenants/{tenantId}/audit";
 
-    public AdminAuditQueryFunction() : this(FunctionServices.Shared.Admin.Audit, FunctionServices.Shared.Runner) { }
+    public AdminAuditQueryFunction() : this(ServiceRoot.Shared) { }
+
+    public AdminAuditQueryFunction(ServiceRoot root) : this(root.Audit, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

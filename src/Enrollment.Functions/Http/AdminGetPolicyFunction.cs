@@ -9,7 +9,9 @@ public sealed class AdminGetPolicyFunction(TenantPolicyAdminService policies, Ht
 {
     public const string Route = "GET /v1/admin/tenants/{tenantId}/policy";
 
-    public AdminGetPolicyFunction() : this(FunctionServices.Shared.Admin.Policies, FunctionServices.Shared.Runner) { }
+    public AdminGetPolicyFunction() : this(ServiceRoot.Shared) { }
+
+    public AdminGetPolicyFunction(ServiceRoot root) : this(root.Policies, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -12,7 +12,9 @@ public sealed class AdminGrantGraceFunction(GraceGrantService grace, HttpFunctio
 {
     public const string Route = "POST /v1/admin/tenants/{tenantId}/users/{username}/grace";
 
-    public AdminGrantGraceFunction() : this(FunctionServices.Shared.Admin.Grace, FunctionServices.Shared.Runner) { }
+    public AdminGrantGraceFunction() : this(ServiceRoot.Shared) { }
+
+    public AdminGrantGraceFunction(ServiceRoot root) : this(root.Grace, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

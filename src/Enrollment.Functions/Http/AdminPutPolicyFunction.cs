@@ -12,8 +12,9 @@ public sealed class AdminPutPolicyFunction(TenantPolicyAdminService policies, Ti
 {
     public const string Route = "PUT /v1/admin/tenants/{tenantId}/policy";
 
-    public AdminPutPolicyFunction()
-        : this(FunctionServices.Shared.Admin.Policies, FunctionServices.Shared.Admin.PolicyCacheLifetime, FunctionServices.Shared.Runner) { }
+    public AdminPutPolicyFunction() : this(ServiceRoot.Shared) { }
+
+    public AdminPutPolicyFunction(ServiceRoot root) : this(root.Policies, root.Settings.PolicyCacheLifetime, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -12,7 +12,9 @@ public sealed class AdminResetTotpFunction(TotpResetService reset, HttpFunctionR
 {
     public const string Route = "POST /v1/admin/tenants/{tenantId}/users/{username}/totp/reset";
 
-    public AdminResetTotpFunction() : this(FunctionServices.Shared.Admin.Reset, FunctionServices.Shared.Runner) { }
+    public AdminResetTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public AdminResetTotpFunction(ServiceRoot root) : this(root.Reset, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

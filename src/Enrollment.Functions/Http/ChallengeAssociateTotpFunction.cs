@@ -14,7 +14,9 @@ public sealed class ChallengeAssociateTotpFunction(ChallengeEnrollmentService en
 {
     public const string Route = "POST /v1/challenge/totp/associate";
 
-    public ChallengeAssociateTotpFunction() : this(FunctionServices.Shared.ChallengeEnrollment, FunctionServices.Shared.Runner) { }
+    public ChallengeAssociateTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public ChallengeAssociateTotpFunction(ServiceRoot root) : this(root.ChallengeEnrollment, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -15,7 +15,9 @@ public sealed class ChallengeVerifyTotpFunction(ChallengeEnrollmentService enrol
 {
     public const string Route = "POST /v1/challenge/totp/verify";
 
-    public ChallengeVerifyTotpFunction() : this(FunctionServices.Shared.ChallengeEnrollment, FunctionServices.Shared.Runner) { }
+    public ChallengeVerifyTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public ChallengeVerifyTotpFunction(ServiceRoot root) : this(root.ChallengeEnrollment, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

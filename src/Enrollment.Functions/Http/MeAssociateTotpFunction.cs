@@ -11,7 +11,9 @@ public sealed class MeAssociateTotpFunction(TotpEnrollmentService enrollment, Ht
 {
     public const string Route = "POST /v1/me/totp/associate";
 
-    public MeAssociateTotpFunction() : this(FunctionServices.Shared.Enrollment, FunctionServices.Shared.Runner) { }
+    public MeAssociateTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public MeAssociateTotpFunction(ServiceRoot root) : this(root.Enrollment, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

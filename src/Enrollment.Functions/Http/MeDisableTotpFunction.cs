@@ -13,7 +13,9 @@ public sealed class MeDisableTotpFunction(TotpLifecycleService lifecycle, HttpFu
 {
     public const string Route = "DELETE /v1/me/totp";
 
-    public MeDisableTotpFunction() : this(FunctionServices.Shared.Lifecycle, FunctionServices.Shared.Runner) { }
+    public MeDisableTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public MeDisableTotpFunction(ServiceRoot root) : this(root.Lifecycle, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -14,7 +14,9 @@ public sealed class MeRecoveryCodesFunction(TotpLifecycleService lifecycle, Http
 {
     public const string Route = "POST /v1/me/totp/recovery-codes";
 
-    public MeRecoveryCodesFunction() : this(FunctionServices.Shared.Lifecycle, FunctionServices.Shared.Runner) { }
+    public MeRecoveryCodesFunction() : this(ServiceRoot.Shared) { }
+
+    public MeRecoveryCodesFunction(ServiceRoot root) : this(root.Lifecycle, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

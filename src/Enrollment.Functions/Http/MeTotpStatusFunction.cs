@@ -11,7 +11,9 @@ public sealed class MeTotpStatusFunction(TotpLifecycleService lifecycle, HttpFun
 {
     public const string Route = "GET /v1/me/totp";
 
-    public MeTotpStatusFunction() : this(FunctionServices.Shared.Lifecycle, FunctionServices.Shared.Runner) { }
+    public MeTotpStatusFunction() : this(ServiceRoot.Shared) { }
+
+    public MeTotpStatusFunction(ServiceRoot root) : this(root.Lifecycle, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

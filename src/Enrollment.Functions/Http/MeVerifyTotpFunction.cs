@@ -15,7 +15,9 @@ public sealed class MeVerifyTotpFunction(TotpEnrollmentService enrollment, HttpF
 {
     public const string Route = "POST /v1/me/totp/verify";
 
-    public MeVerifyTotpFunction() : this(FunctionServices.Shared.Enrollment, FunctionServices.Shared.Runner) { }
+    public MeVerifyTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public MeVerifyTotpFunction(ServiceRoot root) : this(root.Enrollment, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -16,7 +16,9 @@ public sealed class RecoverTotpFunction(TotpRecoveryService recovery, HttpFuncti
 {
     public const string Route = "POST /v1/recovery/totp";
 
-    public RecoverTotpFunction() : this(FunctionServices.Shared.Recovery, FunctionServices.Shared.Runner) { }
+    public RecoverTotpFunction() : this(ServiceRoot.Shared) { }
+
+    public RecoverTotpFunction(ServiceRoot root) : this(root.Recovery, root.HttpRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Route, async (request, ct) =>
     {

@@ -15,7 +15,9 @@ public sealed class CreateAuthChallengeFunction(SignInService signIn, TriggerRun
     public const string Trigger = "CreateAuthChallenge";
     public const string TriggerSource = "CreateAuthChallenge_Authentication";
 
-    public CreateAuthChallengeFunction() : this(TriggerServices.Shared.SignIn, TriggerServices.Shared.Runner) { }
+    public CreateAuthChallengeFunction() : this(ServiceRoot.SharedForTriggers) { }
+
+    public CreateAuthChallengeFunction(ServiceRoot root) : this(root.SignIn, root.TriggerRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Trigger, CognitoJsonContext.Default.CreateAuthChallengeEvent, async (call, ct) =>
     {

@@ -14,7 +14,9 @@ public sealed class DefineAuthChallengeFunction(SignInService signIn, TriggerRun
     public const string Trigger = "DefineAuthChallenge";
     public const string TriggerSource = "DefineAuthChallenge_Authentication";
 
-    public DefineAuthChallengeFunction() : this(TriggerServices.Shared.SignIn, TriggerServices.Shared.Runner) { }
+    public DefineAuthChallengeFunction() : this(ServiceRoot.SharedForTriggers) { }
+
+    public DefineAuthChallengeFunction(ServiceRoot root) : this(root.SignIn, root.TriggerRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Trigger, CognitoJsonContext.Default.DefineAuthChallengeEvent, async (call, ct) =>
     {

@@ -22,7 +22,9 @@ public sealed class PreTokenGenerationFunction(TokenClaimsService tokenClaims, T
 
     public const string ClientCredentialsUnsupported = "CLIENT_CREDENTIALS_UNSUPPORTED";
 
-    public PreTokenGenerationFunction() : this(TriggerServices.Shared.TokenClaims, TriggerServices.Shared.Runner) { }
+    public PreTokenGenerationFunction() : this(ServiceRoot.SharedForTriggers) { }
+
+    public PreTokenGenerationFunction(ServiceRoot root) : this(root.TokenClaims, root.TriggerRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Trigger, CognitoJsonContext.Default.PreTokenGenerationV2Event, async (call, ct) =>
     {

@@ -13,7 +13,9 @@ public sealed class VerifyAuthChallengeFunction(SignInService signIn, TriggerRun
     public const string Trigger = "VerifyAuthChallengeResponse";
     public const string TriggerSource = "VerifyAuthChallengeResponse_Authentication";
 
-    public VerifyAuthChallengeFunction() : this(TriggerServices.Shared.SignIn, TriggerServices.Shared.Runner) { }
+    public VerifyAuthChallengeFunction() : this(ServiceRoot.SharedForTriggers) { }
+
+    public VerifyAuthChallengeFunction(ServiceRoot root) : this(root.SignIn, root.TriggerRunner) { }
 
     public Task<Stream> Handle(Stream input) => runner.RunAsync(input, Trigger, CognitoJsonContext.Default.VerifyAuthChallengeEvent, async (call, ct) =>
     {

@@ -39,16 +39,6 @@ public sealed record CognitoClientOptions
     /// <summary>Source of jitter in [0, 1); injectable so tests can pin the delays.</summary>
     public Func<double> Jitter { get; init; } = static () => Random.Shared.NextDouble();
 
-    /// <summary>
-    /// Endpoint and region from the standard AWS variables (see <see cref="AwsEndpoints"/>), defaults for the rest;
-    /// adjust with <c>with { AttemptTimeout = ... }</c>.
-    /// </summary>
-    public static CognitoClientOptions FromEnvironment(Func<string, string?> environment)
-    {
-        var endpoints = new AwsEndpoints(environment);
-        return new CognitoClientOptions { Endpoint = endpoints.CognitoIdentityProvider, Region = endpoints.Region };
-    }
-
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Endpoint);

@@ -38,21 +38,6 @@ public sealed class CognitoIdentityProviderClient
 
     public CognitoClientOptions Options => _options;
 
-    /// <summary>
-    /// The production wiring: endpoint and region from the AWS_* variables, credentials from the environment or
-    /// the SDK's default chain (resolved on the first IAM call), and a pooled HttpClient.
-    /// </summary>
-    /// <param name="environment">Variable lookup; the process environment when null.</param>
-    /// <param name="attemptTimeout">Per-attempt timeout; 2500 ms when null.</param>
-    /// <param name="handler">The HTTP handler; a pooled SocketsHttpHandler when null.</param>
-    public static CognitoIdentityProviderClient FromEnvironment(Func<string, string?>? environment = null, TimeSpan? attemptTimeout = null, HttpMessageHandler? handler = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        var options = CognitoClientOptions.FromEnvironment(environment);
-        if (attemptTimeout is { } timeout) options = options with { AttemptTimeout = timeout };
-        return new CognitoIdentityProviderClient(CreateHttpClient(options, handler), options, SigV4RequestSigner.FromEnvironment(options.Region, environment));
-    }
-
     /// <summary>An HttpClient fit for this client: no client-wide timeout, DNS refreshed every few minutes.</summary>
     public static HttpClient CreateHttpClient(CognitoClientOptions options, HttpMessageHandler? handler = null)
     {

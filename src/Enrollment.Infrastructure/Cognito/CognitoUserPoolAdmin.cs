@@ -26,9 +26,6 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
 {
-    /// <summary>Set by the template only on the functions granted Admin* calls.</summary>
-    public const string UserPoolIdVariable = "USER_POOL_ID";
-
     /// <summary>AdminGetUser's error for a username the pool does not have (botocore cognito-idp model).</summary>
     private const string UserNotFound = "UserNotFoundException";
 
@@ -115,10 +112,6 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
             throw CognitoErrorMap.ToEnrollmentException(failure);
         }
     }
-
-    /// <summary>The pool id from USER_POOL_ID; null when the function was not given one.</summary>
-    public static string? UserPoolIdFromEnvironment(Func<string, string?>? environment = null) =>
-        (environment ?? Environment.GetEnvironmentVariable)(UserPoolIdVariable) is { Length: > 0 } id ? id.Trim() : null;
 
     /// <summary>The request may have been received and acted on, and the answer does not say whether it was.</summary>
     private static bool OutcomeUnknown(Exception failure) => failure switch

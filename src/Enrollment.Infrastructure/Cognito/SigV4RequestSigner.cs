@@ -33,15 +33,9 @@ public sealed class SigV4RequestSigner
         _service = service;
     }
 
-    /// <summary>
-    /// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN from <paramref name="environment"/> when set
-    /// (Lambda sets them, and tests pass them without touching the process), else the SDK's default chain.
-    /// </summary>
-    public static SigV4RequestSigner FromEnvironment(string region, Func<string, string?> environment, string service = CognitoService)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        return new SigV4RequestSigner(() => ResolveAsync(environment), region, service);
-    }
+    /// <summary>The SDK's default credential chain (the Lambda role), resolved on the first signed call.</summary>
+    public static SigV4RequestSigner WithDefaultCredentials(string region, string service = CognitoService) =>
+        new(() => DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null!), region, service);
 
     /// <summary>Adds Authorization, X-Amz-Date, X-Amz-Content-SHA256 and the session token header.</summary>
     /// <remarks>Call per attempt: the signature is only valid for a few minutes around X-Amz-Date.</remarks>
@@ -77,19 +71,5 @@ public sealed class SigV4RequestSigner
         var resolved = await _resolve().ConfigureAwait(false);
         _credentials = resolved;
         return resolved;
-    }
-
-    private static async Task<AWSCredentials> ResolveAsync(Func<string, string?> environment)
-    {
-        var accessKey = environment("AWS_ACCESS_KEY_ID");
-        var secretKey = environment("AWS_SECRET_ACCESS_KEY");
-        if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
-        {
-            var sessionToken = environment("AWS_SESSION_TOKEN");
-            return string.IsNullOrEmpty(sessionToken)
-                ? new BasicAWSCredentials(accessKey, secretKey)
-                : new SessionAWSCredentials(accessKey, secretKey, sessionToken);
-        }
-        return await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null!).ConfigureAwait(false);
     }
 }

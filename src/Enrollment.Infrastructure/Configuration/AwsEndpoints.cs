@@ -29,9 +29,6 @@ public sealed class AwsEndpoints
         Region = Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? DefaultRegion;
     }
 
-    /// <summary>Reads the real process environment; for the composition root only.</summary>
-    public static AwsEndpoints FromProcessEnvironment() => new(Environment.GetEnvironmentVariable);
-
     /// <summary>AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1.</summary>
     public string Region { get; }
 

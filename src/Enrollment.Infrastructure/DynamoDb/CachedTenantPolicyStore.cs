@@ -1,6 +1,5 @@
 using Enrollment.Core.Errors;
 using System.Collections.Concurrent;
-using System.Globalization;
 using Enrollment.Core.Policy;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -18,9 +17,6 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// </summary>
 public sealed class CachedTenantPolicyStore : ITenantPolicyStore
 {
-    public const string LifetimeVariable = "POLICY_CACHE_SECONDS";
-    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
-
     /// <summary>A tenant or client created after a negative answer works within this time.</summary>
     public static readonly TimeSpan MaxNegativeLifetime = TimeSpan.FromSeconds(10);
 
@@ -51,17 +47,6 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
     }
 
     public bool IsEnabled => _lifetimeTicks > 0;
-
-    /// <summary>POLICY_CACHE_SECONDS, whole seconds; absent means 60. A bad value fails the cold start.</summary>
-    /// <param name="environment">The variables; null reads the process environment (tests pass their own).</param>
-    public static TimeSpan LifetimeFromEnvironment(Func<string, string?>? environment = null)
-    {
-        var text = (environment ?? Environment.GetEnvironmentVariable)(LifetimeVariable);
-        if (string.IsNullOrWhiteSpace(text)) return DefaultLifetime;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"{LifetimeVariable} must be a whole number of seconds (0 disables the cache).");
-    }
 
     public Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken) =>
         IsEnabled ? GetAsync(_byTenant, tenantId, ByTenant, cancellationToken) : _inner.FindByTenantIdAsync(tenantId, cancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Amazon.Runtime;
 using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
+using Enrollment.Infrastructure.Configuration;
 using Enrollment.Infrastructure.DynamoDb;
 using Enrollment.Local.Cognito;
 using Enrollment.Local.Api;
@@ -124,10 +125,11 @@ public static class UpCommand
     private static async Task<ProvisionedStack> ProvisionAsync(UpInputs inputs, MotoServerProcess moto, ProgressLog progress, CancellationToken stop)
     {
         var region = inputs.Template.Options.Region;
-        var environment = EmulatorEnvironment(moto.Endpoint.ToString().TrimEnd('/'), region);
         // Provisioning only, against the emulator: a generous attempt timeout, because moto makes a signing key per
         // pool (CPU-bound, slow on a busy laptop) and CreateUserPool and CreateTable are not retried safely.
-        var cognito = CognitoIdentityProviderClient.FromEnvironment(name => environment.GetValueOrDefault(name), attemptTimeout: ProvisioningTimeout);
+        var cognitoOptions = new CognitoClientOptions { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout };
+        var cognito = new CognitoIdentityProviderClient(CognitoIdentityProviderClient.CreateHttpClient(cognitoOptions), cognitoOptions,
+            new SigV4RequestSigner(new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey), region));
         using var dynamo = DynamoDbClientFactory.Create(
             new DynamoDbClientSettings { Endpoint = moto.Endpoint, Region = region, AttemptTimeout = ProvisioningTimeout },
             new BasicAWSCredentials(FunctionEnvironment.LocalAccessKey, FunctionEnvironment.LocalSecretKey));
@@ -237,8 +239,8 @@ public static class UpCommand
 
     /// <summary>The table the functions read tenants from: the one their TENANTS_TABLE_NAME names.</summary>
     private static string TenantsTable(SamTemplate template) =>
-        template.Functions.Values.Select(f => f.Environment.GetValueOrDefault(TableNames.TenantsVariable)).FirstOrDefault(n => n is not null)
-        ?? throw new CliException($"No function in {template.Path} sets {TableNames.TenantsVariable}; `up` cannot tell where tenants go.");
+        template.Functions.Values.Select(f => f.Environment.GetValueOrDefault(EnrollmentSettings.TenantsTableVariable)).FirstOrDefault(n => n is not null)
+        ?? throw new CliException($"No function in {template.Path} sets {EnrollmentSettings.TenantsTableVariable}; `up` cannot tell where tenants go.");
 
     /// <summary>A tenant whose client the authorizer does not accept would get 401 here as when deployed; say so up front.</summary>
     private static void WarnAboutAudience(TextWriter stderr, IEnumerable<JwtAuthorizerSettings> authorizers, ProvisionedStack stack)

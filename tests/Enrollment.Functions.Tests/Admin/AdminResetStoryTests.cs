@@ -11,7 +11,7 @@ using static Enrollment.Functions.Tests.Admin.AdminTestBed;
 namespace Enrollment.Functions.Tests.Admin;
 
 /// <summary>
-/// The admin reset as production wires it (FunctionServices.Create: CognitoUserPoolAdmin, the DynamoDB record and
+/// The admin reset as production wires it (the production ports and ServiceRoot: CognitoUserPoolAdmin, the DynamoDB record and
 /// recovery-code stores), against Cognito and DynamoDB on moto: a user enrolls through the app, loses the phone, an
 /// administrator of the tenant resets the authenticator, the lost phone's sessions end (AdminUserGlobalSignOut, which
 /// moto implements), and the next sign-in asks for no TOTP.
@@ -30,11 +30,10 @@ public sealed class AdminResetStoryTests(MotoBackend backend)
     {
         var pool = await CognitoTestPool.CreateAsync(backend.Cognito, MfaConfigurations.Optional);
         var tenant = await backend.CreateTenantAsync(pool, p => p with { Admin = new AdminSettings { GroupName = p.TenantId + "-admins" } });
-        var services = FunctionServices.Create(backend.Dynamo, backend.Cognito, backend.Tables, TimeSpan.FromSeconds(30), TimeProvider.System,
-            new FunctionLog(_log), userPoolId: pool.PoolId, recoveryCodePepper: MotoBackend.Pepper);
-        var associate = new MeAssociateTotpFunction(services.Enrollment, services.Runner);
-        var verify = new MeVerifyTotpFunction(services.Enrollment, services.Runner);
-        var reset = new AdminResetTotpFunction(services.Admin.Reset, services.Runner);
+        var root = backend.Root(backend.Dynamo, backend.Cognito, new FunctionLog(_log), userPoolId: pool.PoolId);
+        var associate = new MeAssociateTotpFunction(root);
+        var verify = new MeVerifyTotpFunction(root);
+        var reset = new AdminResetTotpFunction(root);
 
         // The user enrolls through the tenant's app: that writes the enrollment record the reset relies on.
         var username = await pool.CreateConfirmedUserAsync();

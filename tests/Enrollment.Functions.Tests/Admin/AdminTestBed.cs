@@ -32,22 +32,32 @@ public sealed class AdminTestBed
         Records = new DynamoDbEnrollmentRecordStore(Dynamo, backend.Tables.UserState);
         RecoveryCodes = new DynamoDbRecoveryCodeStore(Dynamo, backend.Tables.UserState, Time, new RecoveryCodeHasher(FakeRecoveryCodeStore.TestPepper));
         Grace = new DynamoDbGracePeriodStore(Dynamo, backend.Tables.UserState);
-        Services = AdminServices.Create(PolicyStore, new DynamoDbAuditReader(Dynamo, backend.Tables.Audit), new AuditTrail(AuditLog, Time), Time,
-            TimeSpan.FromSeconds(60), new TenantBindingReader(Bindings, Time), () => AuditCursorSigner.FromText(CursorSecret),
-            () => new AdminServices.UserPorts(UserPool, Records, RecoveryCodes, Grace));
-        var runner = new HttpFunctionRunner(new FunctionLog(Log), TimeSpan.FromSeconds(8));
-        GetPolicy = new AdminGetPolicyFunction(Services.Policies, runner);
-        PutPolicy = new AdminPutPolicyFunction(Services.Policies, Services.PolicyCacheLifetime, runner);
-        Audit = new AdminAuditQueryFunction(Services.Audit, runner);
-        Reset = new AdminResetTotpFunction(Services.Reset, runner);
-        GrantGrace = new AdminGrantGraceFunction(Services.Grace, runner);
+        // The production ports on moto, but the user pool's Admin* calls and GetUser faked, and the audit log unmetered.
+        var settings = TestRoots.Settings(backend.Tables, cursorSigningKey: CursorSecret, policyCacheLifetime: TimeSpan.FromSeconds(60));
+        var log = new FunctionLog(Log);
+        var ports = Ports.Production(settings, Dynamo, MotoBackend.CognitoClientFor(backend.Endpoint), Time, log) with
+        {
+            PolicyAdmin = PolicyStore,
+            Audit = AuditLog,
+            Enrollments = Records,
+            RecoveryCodes = RecoveryCodes,
+            Grace = Grace,
+            UserTenants = Bindings,
+            UserPoolAdmin = () => UserPool,
+        };
+        Root = new ServiceRoot(ports, settings, Time, log);
+        GetPolicy = new AdminGetPolicyFunction(Root);
+        PutPolicy = new AdminPutPolicyFunction(Root);
+        Audit = new AdminAuditQueryFunction(Root);
+        Reset = new AdminResetTotpFunction(Root);
+        GrantGrace = new AdminGrantGraceFunction(Root);
     }
 
     public IAmazonDynamoDB Dynamo { get; }
     public TimeProvider Time { get; }
     public DynamoDbTenantPolicyStore PolicyStore { get; }
     public DynamoDbAuditLog AuditLog { get; }
-    public AdminServices Services { get; }
+    public ServiceRoot Root { get; }
     public FakeUserPoolAdmin UserPool { get; } = new(new CallLog());
 
     /// <summary>GetUser by token, for callers whose token has no tenant_id claim (their own binding decides).</summary>

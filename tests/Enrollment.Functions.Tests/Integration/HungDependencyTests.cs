@@ -23,9 +23,11 @@ public sealed class HungDependencyTests : IDisposable
     public async Task A_hung_DynamoDB_is_503_within_the_attempt_bound()
     {
         using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoServer.Region, AttemptTimeout = Attempt }, DynamoMotoFixture.Credentials);
-        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")),
-            new TableNames("audit", "tenants", "user-state"), TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(_log));
-        var function = new MeAssociateTotpFunction(services.Enrollment, services.Runner);
+        var settings = TestRoots.Settings();
+        var log = new FunctionLog(_log);
+        var root = new ServiceRoot(Ports.Production(settings, dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")), TimeProvider.System, log),
+            settings, TimeProvider.System, log);
+        var function = new MeAssociateTotpFunction(root);
         const string token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
 
         // The first request of a process also pays the SDK's start-up (a cold start); time a warm one.
@@ -36,7 +38,7 @@ public sealed class HungDependencyTests : IDisposable
 
         response.AssertError(503, "SERVICE_UNAVAILABLE");
         // The policy read and the failure's audit write: one attempt each, never retried on a hang.
-        Assert.True(clock.Elapsed < Attempt * 3, $"took {clock.Elapsed} (request budget {FunctionServices.RequestBudget})");
+        Assert.True(clock.Elapsed < Attempt * 3, $"took {clock.Elapsed} (request budget {ServiceRoot.RequestBudget})");
         SecretScan.AssertAbsent([_log.ToString(), response.Raw], token);
     }
 
@@ -44,9 +46,11 @@ public sealed class HungDependencyTests : IDisposable
     public async Task The_budget_expiring_in_a_DynamoDB_call_is_503_not_502()
     {
         using var dynamo = DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = _hung.Endpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromSeconds(30) }, DynamoMotoFixture.Credentials);
-        var services = FunctionServices.Create(dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")),
-            new TableNames("audit", "tenants", "user-state"), TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(_log));
-        var function = new MeAssociateTotpFunction(services.Enrollment, new HttpFunctionRunner(new FunctionLog(_log), TimeSpan.FromMilliseconds(700)));
+        var settings = TestRoots.Settings();
+        var log = new FunctionLog(_log);
+        var root = new ServiceRoot(Ports.Production(settings, dynamo, MotoBackend.CognitoClientFor(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}")), TimeProvider.System, log),
+            settings, TimeProvider.System, log);
+        var function = new MeAssociateTotpFunction(root.Enrollment, new HttpFunctionRunner(new FunctionLog(_log), TimeSpan.FromMilliseconds(700)));
 
         var clock = Stopwatch.StartNew();
         var response = await BackedFunctions.Call(function.Handle, HttpApiRequestBuilder.Post("/v1/me/totp/associate").WithAccessToken("eyJ.eyJ.sig", "nina", "client-1"));

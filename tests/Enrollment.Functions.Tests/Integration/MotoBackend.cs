@@ -14,7 +14,7 @@ using Enrollment.Testing;
 namespace Enrollment.Functions.Tests.Integration;
 
 /// <summary>
-/// moto with the three tables, and the functions wired exactly as in production (FunctionServices.Create)
+/// moto with the three tables, and the functions wired exactly as in production (the production ports and ServiceRoot)
 /// but pointed at it. Tests make their own pool, tenant and users so they do not see each other.
 /// </summary>
 public sealed class MotoBackend : IAsyncLifetime
@@ -55,9 +55,14 @@ public sealed class MotoBackend : IAsyncLifetime
             ? DynamoDbClientFactory.Create(new DynamoDbClientSettings { Endpoint = dynamoEndpoint, Region = MotoServer.Region, AttemptTimeout = TimeSpan.FromMilliseconds(500), MaxErrorRetry = 0 }, DynamoMotoFixture.Credentials)
             : serializeDynamo ? _dynamo.SerializedClient : _dynamo.Client;
         var cognito = cognitoEndpoint is null ? Cognito : CognitoClientFor(cognitoEndpoint);
-        var services = FunctionServices.Create(dynamo, cognito, Tables, policyCacheLifetime ?? TimeSpan.FromSeconds(30), TimeProvider.System, new FunctionLog(log), userPoolId,
-            recoveryCodePepper: Pepper);
-        return new BackedFunctions(services);
+        return new BackedFunctions(Root(dynamo, cognito, new FunctionLog(log), userPoolId, policyCacheLifetime));
+    }
+
+    /// <summary>The production root on the given clients, with the tables, pepper and pool of these tests.</summary>
+    public ServiceRoot Root(IAmazonDynamoDB dynamo, CognitoIdentityProviderClient cognito, FunctionLog log, string? userPoolId = null, TimeSpan? policyCacheLifetime = null)
+    {
+        var settings = TestRoots.Settings(Tables, userPoolId, recoveryCodePepper: Pepper, policyCacheLifetime: policyCacheLifetime);
+        return new ServiceRoot(Ports.Production(settings, dynamo, cognito, TimeProvider.System, log), settings, TimeProvider.System, log);
     }
 
     /// <summary>The recovery code pepper the tests' functions run with (production: RECOVERY_CODE_PEPPER from Secrets Manager).</summary>
@@ -96,18 +101,18 @@ public sealed class MotoBackend : IAsyncLifetime
     public static string Outcome(Dictionary<string, AttributeValue> item) => $"{item["eventType"].S}:{item["outcome"].S}";
 }
 
-public sealed class BackedFunctions(FunctionServices services)
+public sealed class BackedFunctions(ServiceRoot root)
 {
-    public MeAssociateTotpFunction MeAssociate { get; } = new(services.Enrollment, services.Runner);
-    public MeVerifyTotpFunction MeVerify { get; } = new(services.Enrollment, services.Runner);
-    public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(services.ChallengeEnrollment, services.Runner);
-    public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(services.ChallengeEnrollment, services.Runner);
-    public MeTotpStatusFunction MeTotpStatus { get; } = new(services.Lifecycle, services.Runner);
-    public MeDisableTotpFunction MeDisable { get; } = new(services.Lifecycle, services.Runner);
-    public MeRecoveryCodesFunction MeRecoveryCodes { get; } = new(services.Lifecycle, services.Runner);
+    public MeAssociateTotpFunction MeAssociate { get; } = new(root);
+    public MeVerifyTotpFunction MeVerify { get; } = new(root);
+    public ChallengeAssociateTotpFunction ChallengeAssociate { get; } = new(root);
+    public ChallengeVerifyTotpFunction ChallengeVerify { get; } = new(root);
+    public MeTotpStatusFunction MeTotpStatus { get; } = new(root);
+    public MeDisableTotpFunction MeDisable { get; } = new(root);
+    public MeRecoveryCodesFunction MeRecoveryCodes { get; } = new(root);
 
     /// <summary>Built when first used: it needs the pool id (<see cref="MotoBackend.Functions"/>'s userPoolId).</summary>
-    public RecoverTotpFunction Recover => _recover ??= new(services.Recovery, services.Runner);
+    public RecoverTotpFunction Recover => _recover ??= new(root);
 
     private RecoverTotpFunction? _recover;
 

@@ -7,7 +7,7 @@ using Enrollment.Testing;
 namespace Enrollment.Functions.Tests.Lifecycle;
 
 /// <summary>
-/// The HTTP functions wired as production wires them (<see cref="FunctionServices.Create"/>) against the moto
+/// The HTTP functions wired as production wires them (<see cref="Enrollment.Functions.Hosting.ServiceRoot"/> over the production ports) against the moto
 /// stack, with their log captured, and the steps a mobile app takes with them.
 /// </summary>
 public sealed class LifecycleFunctions

@@ -104,14 +104,9 @@ public sealed class SignInTrustTests
     public async Task A_hung_user_pool_fails_the_sign_in_inside_the_budget()
     {
         var world = new SignInWorld();
-        var ports = new TriggerPorts
-        {
-            Policies = world.Policies, Enrollments = world.Enrollments, Grace = world.Grace, Recoveries = world.Recoveries,
-            RecoveryCodes = world.RecoveryCodes, Limiter = world.Limiter, Audit = world.Audit, UserPool = new HangingUserPool(),
-        };
         var log = new StringWriter();
-        var services = TriggerServices.Build(ports, world.Time, new FunctionLog(log));
-        var define = new DefineAuthChallengeFunction(services.SignIn, new TriggerRunner(new FunctionLog(log), TimeSpan.FromMilliseconds(200)));
+        var root = new ServiceRoot(TestRoots.Ports(world) with { SignInUserPool = new HangingUserPool() }, TestRoots.Settings(), world.Time, new FunctionLog(log));
+        var define = new DefineAuthChallengeFunction(root.SignIn, new TriggerRunner(new FunctionLog(log), TimeSpan.FromMilliseconds(200)));
 
         var clock = Stopwatch.StartNew();
         var returned = await TriggerFunctions.InvokeAsync(define.Handle, CognitoEvents.Define("enrolled-user", AfterPassword(), null, false).ToJsonString());

@@ -11,21 +11,11 @@ public sealed class TriggerFunctions
 {
     public TriggerFunctions()
     {
-        var services = TriggerServices.Build(new TriggerPorts
-        {
-            Policies = World.Policies,
-            Enrollments = World.Enrollments,
-            Grace = World.Grace,
-            Recoveries = World.Recoveries,
-            RecoveryCodes = World.RecoveryCodes,
-            Limiter = World.Limiter,
-            Audit = World.Audit,
-            UserPool = World.UserPool,
-        }, World.Time, new FunctionLog(Log));
-        Define = new DefineAuthChallengeFunction(services.SignIn, services.Runner);
-        Create = new CreateAuthChallengeFunction(services.SignIn, services.Runner);
-        Verify = new VerifyAuthChallengeFunction(services.SignIn, services.Runner);
-        PreToken = new PreTokenGenerationFunction(services.TokenClaims, services.Runner);
+        var root = new ServiceRoot(TestRoots.Ports(World), TestRoots.Settings(), World.Time, new FunctionLog(Log));
+        Define = new DefineAuthChallengeFunction(root);
+        Create = new CreateAuthChallengeFunction(root);
+        Verify = new VerifyAuthChallengeFunction(root);
+        PreToken = new PreTokenGenerationFunction(root);
     }
 
     public SignInWorld World { get; } = new();

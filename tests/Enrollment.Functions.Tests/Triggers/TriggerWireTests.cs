@@ -128,20 +128,9 @@ public sealed class TriggerWireTests
     public async Task A_store_slower_than_the_budget_fails_safe_in_time()
     {
         var world = new SignInWorld();
-        var ports = new TriggerPorts
-        {
-            Policies = new HangingPolicyStore(),
-            Enrollments = world.Enrollments,
-            Grace = world.Grace,
-            Recoveries = world.Recoveries,
-            RecoveryCodes = world.RecoveryCodes,
-            Limiter = world.Limiter,
-            Audit = world.Audit,
-            UserPool = world.UserPool,
-        };
         var log = new StringWriter();
-        var services = TriggerServices.Build(ports, world.Time, new FunctionLog(log));
-        var define = new DefineAuthChallengeFunction(services.SignIn, new TriggerRunner(new FunctionLog(log), TimeSpan.FromMilliseconds(200)));
+        var root = new ServiceRoot(TestRoots.Ports(world) with { Policies = new HangingPolicyStore() }, TestRoots.Settings(), world.Time, new FunctionLog(log));
+        var define = new DefineAuthChallengeFunction(root.SignIn, new TriggerRunner(new FunctionLog(log), TimeSpan.FromMilliseconds(200)));
 
         var started = DateTime.UtcNow;
         var returned = await TriggerFunctions.InvokeAsync(define.Handle, CognitoEvents.Define("enrolled-user", AfterPassword(), null, false).ToJsonString());
@@ -152,53 +141,23 @@ public sealed class TriggerWireTests
     }
 
     [Fact]
-    public void Without_adapters_the_ports_say_plainly_that_the_infrastructure_is_not_wired()
+    public void Production_ports_are_the_DynamoDB_and_Cognito_adapters_the_http_functions_use()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => TriggerProductionPorts.Create(_ => "x", adapters: null));
-        Assert.Equal(TriggerProductionPorts.NotWired, failure.Message);
-    }
+        var settings = TestRoots.Settings(new TableNames("audit", "tenants", "user-state"));
+        var ports = Ports.Production(settings, TimeProvider.System, new FunctionLog(new StringWriter()));
 
-    [Fact]
-    public void Production_wires_the_same_DynamoDB_adapters_as_the_http_functions()
-    {
-        using var client = new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("test", "test"), Amazon.RegionEndpoint.EUWest1);
-        var adapters = TriggerProductionPorts.InfrastructureAdapters!(client, new TableNames("audit", "tenants", "user-state"));
-
-        Assert.IsType<CachedTenantPolicyStore>(adapters.Policies);
-        Assert.IsType<DynamoDbEnrollmentRecordStore>(adapters.Enrollments);
-        Assert.IsType<DynamoDbRecoveryCodeStore>(adapters.RecoveryCodes);
-        Assert.IsType<DynamoDbRateLimiter>(adapters.Limiter);
-        Assert.IsType<MeteredAuditLog>(adapters.Audit); // the DynamoDB audit log, with its failure metric (docs/operations.md)
-    }
-
-    [Fact]
-    public void Production_ports_use_this_branchs_DynamoDB_stores_and_the_wired_adapters()
-    {
-        var world = new SignInWorld();
-        var env = new Dictionary<string, string?>
-        {
-            ["AUDIT_TABLE_NAME"] = "audit",
-            ["TENANTS_TABLE_NAME"] = "tenants",
-            ["USER_STATE_TABLE_NAME"] = "user-state",
-            ["UPSTREAM_TIMEOUT_MS"] = "2500",
-            ["AWS_REGION"] = "eu-west-1",
-        };
-        TableNames? seen = null;
-        var ports = TriggerProductionPorts.Create(name => env.GetValueOrDefault(name), (db, tables) =>
-        {
-            seen = tables;
-            return new InfrastructureAdapters(world.Policies, world.Enrollments, world.RecoveryCodes, world.Limiter, world.Audit);
-        });
-        Assert.IsType<Enrollment.Infrastructure.Cognito.CognitoSignInUserPool>(ports.UserPool);
-
-        Assert.Equal(new TableNames("audit", "tenants", "user-state"), seen);
+        Assert.IsType<CachedTenantPolicyStore>(ports.Policies);
+        Assert.IsType<DynamoDbTenantPolicyStore>(ports.PolicyAdmin);
+        Assert.IsType<DynamoDbEnrollmentRecordStore>(ports.Enrollments);
+        // One store for issuing and consuming: a code consumed at sign-in is consumed for the recovery route too.
+        Assert.IsType<DynamoDbRecoveryCodeStore>(ports.RecoveryCodes);
+        Assert.IsType<DynamoDbRateLimiter>(ports.Limiter);
+        Assert.IsType<MeteredAuditLog>(ports.Audit); // the DynamoDB audit log, with its failure metric (docs/operations.md)
         Assert.IsType<DynamoDbGracePeriodStore>(ports.Grace);
         Assert.IsType<DynamoDbRecoverySignInStore>(ports.Recoveries);
-        Assert.Same(world.Audit, ports.Audit);
-
-        env.Remove("USER_STATE_TABLE_NAME");
-        var missing = Assert.Throws<InvalidOperationException>(() => TriggerProductionPorts.Create(name => env.GetValueOrDefault(name), (_, _) => throw new InvalidOperationException("not reached")));
-        Assert.Contains("USER_STATE_TABLE_NAME", missing.Message);
+        Assert.IsType<Enrollment.Infrastructure.Cognito.CognitoSignInUserPool>(ports.SignInUserPool);
+        // No USER_POOL_ID: building the ports does not need it; only the functions that make Admin* calls do.
+        Assert.Contains("USER_POOL_ID", Assert.Throws<InvalidOperationException>(() => ports.UserPoolAdmin()).Message);
     }
 
     private sealed class HangingPolicyStore : ITenantPolicyStore

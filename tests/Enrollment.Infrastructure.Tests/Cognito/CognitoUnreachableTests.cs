@@ -32,20 +32,6 @@ public sealed class CognitoUnreachableTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
     }
 
-    [Fact]
-    public void From_environment_points_at_the_configured_endpoint()
-    {
-        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = "http://127.0.0.1:5055", ["AWS_REGION"] = "eu-central-1" };
-        var client = CognitoIdentityProviderClient.FromEnvironment(environment.GetValueOrDefault);
-        Assert.Equal(new Uri("http://127.0.0.1:5055/"), client.Options.Endpoint);
-        Assert.Equal("eu-central-1", client.Options.Region);
-        Assert.Equal(TimeSpan.FromMilliseconds(2500), client.Options.AttemptTimeout);
-        Assert.Equal(2, client.Options.MaxRetries);
-
-        var faster = CognitoIdentityProviderClient.FromEnvironment(environment.GetValueOrDefault, attemptTimeout: TimeSpan.FromMilliseconds(800));
-        Assert.Equal(TimeSpan.FromMilliseconds(800), faster.Options.AttemptTimeout);
-    }
-
     private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         private int _calls;

@@ -81,36 +81,6 @@ public sealed class CognitoWireFormatTests
     }
 
     [Fact]
-    public async Task Environment_credentials_are_read_once_and_carry_the_session_token()
-    {
-        var reads = 0;
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "AKIDFROMENV",
-            ["AWS_SECRET_ACCESS_KEY"] = "secret-from-env",
-            ["AWS_SESSION_TOKEN"] = "session-token-from-env",
-        };
-        var signer = SigV4RequestSigner.FromEnvironment("eu-west-1", name =>
-        {
-            if (name == "AWS_ACCESS_KEY_ID") Interlocked.Increment(ref reads);
-            return environment.GetValueOrDefault(name);
-        });
-        var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok("""{"UserPool":{"Id":"p"}}"""));
-        var client = new CognitoIdentityProviderClient(new HttpClient(handler), TestClients.Options(TestClients.AwsEndpoint), signer);
-
-        await client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = "p" }, Token);
-        await client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = "p" }, Token);
-
-        Assert.Equal(1, reads);
-        Assert.All(handler.Requests, sent =>
-        {
-            Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDFROMENV/", sent.Authorization);
-            Assert.Contains("/eu-west-1/cognito-idp/aws4_request", sent.Authorization);
-            Assert.Equal("session-token-from-env", sent.Headers["X-Amz-Security-Token"]);
-        });
-    }
-
-    [Fact]
     public async Task Iam_operation_without_a_signer_is_a_wiring_error()
     {
         var handler = StubHttpHandler.Always(() => StubHttpHandler.Ok());
