@@ -99,7 +99,7 @@ public sealed class CognitoTestPool
         {
             AuthFlow = AuthFlows.UserPasswordAuth,
             ClientId = ClientId,
-            AuthParameters = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.PasswordKey] = password },
+            AuthParameters = new Dictionary<string, string> { [ChallengeKeys.Username] = username, [ChallengeKeys.Password] = password },
         }, TestContext.Current.CancellationToken);
 
     /// <summary>REFRESH_TOKEN_AUTH: new tokens from a refresh token, or NotAuthorizedException once it is revoked.</summary>

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Time;
 
 namespace Enrollment.Core.Admin;
 
@@ -25,7 +25,6 @@ public sealed class AuditCursorSigner
 
     /// <summary>2: the position is part of the payload (1 wrapped a second, store-made token); 1 is refused.</summary>
     private const int FormatVersion = 2;
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     private readonly byte[] _key;
 
@@ -81,8 +80,8 @@ public sealed class AuditCursorSigner
             WriteOptional(writer, "u", query.Username);
             WriteOptional(writer, "e", query.EventType);
             WriteOptional(writer, "o", query.Outcome);
-            writer.WriteString("f", Format(query.From));
-            writer.WriteString("to", Format(query.To));
+            writer.WriteString("f", IsoTime.Format(query.From));
+            writer.WriteString("to", IsoTime.Format(query.To));
             writer.WriteStartArray("s");
             foreach (var stream in cursor.Streams)
             {
@@ -115,8 +114,8 @@ public sealed class AuditCursorSigner
                 Optional(root, "u"),
                 Optional(root, "e"),
                 Optional(root, "o"),
-                Parse(root.GetProperty("f").GetString()!),
-                Parse(root.GetProperty("to").GetString()!));
+                IsoTime.Parse(root.GetProperty("f").GetString()!),
+                IsoTime.Parse(root.GetProperty("to").GetString()!));
             var streams = new List<IReadOnlyDictionary<string, string>?>();
             foreach (var stream in root.GetProperty("s").EnumerateArray())
                 streams.Add(stream.ValueKind == JsonValueKind.Null ? null : stream.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
@@ -135,9 +134,4 @@ public sealed class AuditCursorSigner
 
     private static string? Optional(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.GetString() : null;
-
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string value) =>
-        DateTimeOffset.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -20,7 +20,6 @@ public sealed record AuditSearchCriteria(AuditCursor Cursor, int Limit)
     /// <summary>The one page ceiling of the audit trail: the JSON answer's limit and the export's page alike.</summary>
     public const int MaxLimit = 200;
 
-    public const int MaxUsernameLength = 128;
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(90);
 

@@ -13,7 +13,6 @@ namespace Enrollment.Core.Admin;
 /// </summary>
 public sealed class GraceGrantService(AuditedAdminAction audited, AdminUserLookup users, IGracePeriodStore grace, TimeProvider time)
 {
-    public const string GraceDisabledReason = "GRACE_PERIOD_DISABLED";
 
     public Task<GraceGrantResult> GrantAsync(AdminCaller caller, string tenantId, string? username, CancellationToken cancellationToken)
     {
@@ -22,7 +21,7 @@ public sealed class GraceGrantService(AuditedAdminAction audited, AdminUserLooku
         {
             var mfa = admin.Policy.Policy.Mfa;
             if (!mfa.Required || mfa.GracePeriodDays <= 0)
-                throw new EnrollmentException(ErrorCode.Conflict, "This tenant has no grace period to grant (mfa.required with mfa.gracePeriodDays).", GraceDisabledReason);
+                throw new EnrollmentException(ErrorCode.Conflict, "This tenant has no grace period to grant (mfa.required with mfa.gracePeriodDays).", DenialReason.GracePeriodDisabled);
 
             var user = await users.MemberAsync(admin, target, cancellationToken);
             record.Subject = new AuditSubject(user.Username, user.Sub);

@@ -10,8 +10,5 @@ public static class TenantBinding
     /// <summary>The user attribute, as Cognito names custom attributes in requests, responses and trigger events.</summary>
     public const string Attribute = "custom:tenant_id";
 
-    /// <summary>The token claim written from <see cref="Attribute"/> at sign-in.</summary>
-    public const string Claim = "tenant_id";
-
     public const int MaxLength = 64;
 }

@@ -1,6 +1,10 @@
 namespace Enrollment.Core.Errors;
 
-/// <summary>Values of the envelope's <c>reason</c> (api.md): mostly why the tenant policy refuses, also which limit or state.</summary>
+/// <summary>
+/// Every value of the envelope's <c>reason</c> (docs/contract.md, one enum per error code in docs/openapi.yaml): why
+/// the tenant policy refuses, which limit, which state conflict, which upstream failure. The OpenAPI tests fail when
+/// a constant here is missing from the spec.
+/// </summary>
 public static class DenialReason
 {
     public const string TenantNotFound = "TENANT_NOT_FOUND";
@@ -37,4 +41,27 @@ public static class DenialReason
 
     /// <summary>The token's (or body's) app client belongs to another tenant than the user's binding.</summary>
     public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";
+
+    // CONFLICT: state changed under the request or is not what the route needs.
+    public const string ConcurrentModification = "CONCURRENT_MODIFICATION";
+    public const string SoftwareTokenNotVerified = "SOFTWARE_TOKEN_NOT_VERIFIED";
+    public const string SoftwareTokenMfaUnavailable = "SOFTWARE_TOKEN_MFA_UNAVAILABLE";
+    public const string SoftwareTokenNotAssociated = "SOFTWARE_TOKEN_NOT_ASSOCIATED";
+    public const string RecoveryCodesChanged = "RECOVERY_CODES_CHANGED";
+    public const string PolicyVersionConflict = "POLICY_VERSION_CONFLICT";
+    public const string GroupOfAnotherTenant = "GROUP_OF_ANOTHER_TENANT";
+    public const string UnexpectedChallenge = "UNEXPECTED_CHALLENGE";
+    public const string GracePeriodDisabled = "GRACE_PERIOD_DISABLED";
+
+    /// <summary>POLICY_DENIED: a sign-in trigger refused to issue tokens when the session route finished MFA_SETUP.</summary>
+    public const string SignInRefused = "SIGN_IN_REFUSED";
+
+    /// <summary>UNAUTHORIZED: Cognito did not finish the MFA_SETUP sign-in for the session route.</summary>
+    public const string MfaSetupNotCompleted = "MFA_SETUP_NOT_COMPLETED";
+
+    /// <summary>UPSTREAM_ERROR: AdminDeleteSoftwareToken is not available at this AWS endpoint.</summary>
+    public const string SoftwareTokenDeleteUnavailable = "SOFTWARE_TOKEN_DELETE_UNAVAILABLE";
+
+    /// <summary>UPSTREAM_ERROR: after an answer that may have hidden a success, AdminGetUser still lists the factor.</summary>
+    public const string SoftwareTokenStillPresent = "SOFTWARE_TOKEN_STILL_PRESENT";
 }

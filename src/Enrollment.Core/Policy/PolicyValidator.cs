@@ -27,8 +27,8 @@ public static class PolicyValidator
         for (var i = 0; i < policy.AppClientIds.Count; i++)
         {
             var id = policy.AppClientIds[i];
-            if (string.IsNullOrWhiteSpace(id) || id.Length > 128 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                return new($"appClientIds[{i}]", "must be an app client id (1-128 letters, digits, '-', '_')");
+            if (!AppClientId.IsValid(id))
+                return new($"appClientIds[{i}]", $"must be an app client id ({AppClientId.Requirement})");
         }
 
         var e = policy.Enrollment;

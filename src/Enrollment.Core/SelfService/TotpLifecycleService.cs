@@ -28,9 +28,6 @@ public sealed class TotpLifecycleService(
 {
     public const string RecoveryCodesAction = "RECOVERY_CODES";
 
-    /// <summary>The user pool's name of the TOTP factor (GetUser's PreferredMfaSetting).</summary>
-    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
-
     private readonly AuditedAttemptRunner _attempts = new(tenants, audit);
     private readonly RecoveryCodeIssuer _issuer = new(recoveryCodes, time);
     private readonly DestructiveAction _destructive = new(audit);
@@ -50,7 +47,7 @@ public sealed class TotpLifecycleService(
         if (!user.Result.HasSoftwareToken) return new TotpStatus(false, false, null, null, 0);
         return new TotpStatus(
             Enrolled: true,
-            Preferred: user.Result.PreferredMfa == SoftwareTokenMfa,
+            Preferred: user.Result.PreferredMfa == ChallengeNames.SoftwareTokenMfa,
             record.Result?.DeviceName,
             record.Result?.EnrolledAt,
             remaining.Result);

@@ -1,4 +1,5 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.SignIn;
 

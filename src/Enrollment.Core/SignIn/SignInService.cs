@@ -4,6 +4,7 @@ using Enrollment.Core.Errors;
 using Enrollment.Core.Limits;
 using Enrollment.Core.Policy;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 using Enrollment.Core.UserPool;
 
@@ -140,7 +141,7 @@ public sealed class SignInService
             publicParameters[CustomChallengeSpec.Access] = window.IsActiveAt(_time.GetUtcNow())
                 ? CustomChallengeSpec.FullAccess
                 : CustomChallengeSpec.EnrollmentOnlyAccess;
-            publicParameters[CustomChallengeSpec.GraceEndsAt] = Iso(window.EndsAt);
+            publicParameters[CustomChallengeSpec.GraceEndsAt] = IsoTime.FormatSeconds(window.EndsAt);
             publicParameters[CustomChallengeSpec.AcknowledgeWith] = CustomChallenges.GateAnswer;
         }
         var privateParameters = new Dictionary<string, string> { [CustomChallenges.ChallengeParameter] = name };
@@ -211,6 +212,4 @@ public sealed class SignInService
             // The audit store is down too; the sign-in fails anyway and the function logs it.
         }
     }
-
-    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

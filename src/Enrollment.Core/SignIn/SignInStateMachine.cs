@@ -1,5 +1,5 @@
 using Enrollment.Core.Policy;
-using static Enrollment.Core.SignIn.ChallengeNames;
+using static Enrollment.Core.UserPool.ChallengeNames;
 
 namespace Enrollment.Core.SignIn;
 

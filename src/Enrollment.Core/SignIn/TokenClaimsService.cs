@@ -1,6 +1,8 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 
 namespace Enrollment.Core.SignIn;
@@ -92,17 +94,17 @@ public sealed class TokenClaimsService
 
         var claims = new Dictionary<string, string>
         {
-            [TokenClaimNames.TenantId] = policy.TenantId,
-            [TokenClaimNames.MfaEnrolled] = enrolled ? "true" : "false",
-            [TokenClaimNames.MfaEnrollmentRequired] = enrollmentRequired ? "true" : "false",
+            [ClaimNames.TenantId] = policy.TenantId,
+            [ClaimNames.MfaEnrolled] = ClaimValues.Of(enrolled),
+            [ClaimNames.MfaEnrollmentRequired] = ClaimValues.Of(enrollmentRequired),
         };
-        if (enrollmentOnly) claims[TokenClaimNames.MfaEnrollmentOnly] = "true";
-        if (window is not null) claims[TokenClaimNames.MfaGraceEndsAt] = SignInService.Iso(window.EndsAt);
+        if (enrollmentOnly) claims[ClaimNames.MfaEnrollmentOnly] = ClaimValues.True;
+        if (window is not null) claims[ClaimNames.MfaGraceEndsAt] = IsoTime.FormatSeconds(window.EndsAt);
 
         // Tokens from InitiateAuth carry only the enrollment scope, so suppression bites on OAuth tokens; the
         // mfa_enrollment_only claim is what APIs check in every case.
         IReadOnlyList<string> suppress = enrollmentOnly
-            ? scopes!.Where(s => s != TokenClaimNames.EnrollmentScope).Distinct(StringComparer.Ordinal).ToList()
+            ? scopes!.Where(s => s != ClaimNames.EnrollmentScope).Distinct(StringComparer.Ordinal).ToList()
             : [];
         var reason = enrollmentOnly ? SignInReasons.TokensEnrollmentOnly
             : enrollmentRequired ? SignInReasons.TokensEnrollmentGrace

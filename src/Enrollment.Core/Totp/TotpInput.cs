@@ -1,4 +1,5 @@
 using Enrollment.Core.Errors;
+using Enrollment.Core.Identity;
 
 namespace Enrollment.Core.Totp;
 
@@ -6,10 +7,8 @@ namespace Enrollment.Core.Totp;
 public static class TotpInput
 {
     public const int MaxDeviceNameLength = 64;
-    public const int MaxUsernameLength = 128;
     public const int MinSessionLength = 20;
     public const int MaxSessionLength = 2048;
-    public const int MaxClientIdLength = 128;
 
     public static string Code(string? code)
     {
@@ -49,16 +48,15 @@ public static class TotpInput
 
     public static string Username(string? username)
     {
-        // Cognito's UsernameType has no control or format characters either ([\p{L}\p{M}\p{S}\p{N}\p{P}]+, botocore).
-        if (string.IsNullOrWhiteSpace(username) || username.Length > MaxUsernameLength || !DisplayNameRule.IsSafe(username))
-            throw EnrollmentException.Invalid($"username must be 1-{MaxUsernameLength} characters, {DisplayNameRule.Requirement}.", "username");
-        return username;
+        if (!Identity.Username.IsValid(username))
+            throw EnrollmentException.Invalid($"username must be {Identity.Username.Requirement}.", "username");
+        return username!;
     }
 
     public static string ClientId(string? clientId)
     {
-        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!AppClientId.IsValid(clientId))
             throw EnrollmentException.Invalid("clientId must be an app client id.", "clientId");
-        return clientId;
+        return clientId!;
     }
 }

@@ -29,6 +29,6 @@ public sealed class AdminAuditQueryFunction(AuditSearchService audit, HttpFuncti
 
         var result = await audit.SearchAsync(caller, tenantId, search, ct);
         if (format is not null) return AuditExport.Render(result, format, firstPage: string.IsNullOrEmpty(search.Cursor), request.RequestId);
-        return ApiResponses.Ok(AuditPageData.Of(result), AdminJsonContext.Default.SuccessEnvelopeAuditPageData, request.RequestId);
+        return ApiResponses.Ok(AuditPageData.Of(result), request.RequestId);
     });
 }

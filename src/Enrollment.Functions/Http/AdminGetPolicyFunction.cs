@@ -19,7 +19,7 @@ public sealed class AdminGetPolicyFunction(TenantPolicyAdminService policies, Ht
         var tenantId = request.PathParameter("tenantId");
 
         var stored = await policies.GetAsync(caller, tenantId, ct);
-        var response = ApiResponses.Ok(PolicyData.Of(stored), AdminJsonContext.Default.SuccessEnvelopePolicyData, request.RequestId);
+        var response = ApiResponses.Ok(PolicyData.Of(stored), request.RequestId);
         response.Headers[PolicyEntityTag.ResponseHeader] = PolicyEntityTag.Format(stored.Version);
         return response;
     });

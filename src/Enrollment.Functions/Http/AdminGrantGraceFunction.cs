@@ -23,6 +23,6 @@ public sealed class AdminGrantGraceFunction(GraceGrantService grace, HttpFunctio
         var username = request.PathParameter("username");
 
         var result = await grace.GrantAsync(caller, tenantId, username, ct);
-        return ApiResponses.Ok(GraceGrantData.Of(result), AdminJsonContext.Default.SuccessEnvelopeGraceGrantData, request.RequestId);
+        return ApiResponses.Ok(GraceGrantData.Of(result), request.RequestId);
     });
 }

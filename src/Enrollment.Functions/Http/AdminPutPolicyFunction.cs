@@ -26,7 +26,7 @@ public sealed class AdminPutPolicyFunction(TenantPolicyAdminService policies, Ti
         var result = await policies.UpdateAsync(caller, tenantId, document, expectedVersion, ct);
         // Other functions serve their cached copy until it expires: say how long the change may take to apply.
         var data = PolicyData.Of(result.Policy, result.CallerRemainsAdmin, (int)policyCacheLifetime.TotalSeconds);
-        var response = ApiResponses.Ok(data, AdminJsonContext.Default.SuccessEnvelopePolicyData, request.RequestId);
+        var response = ApiResponses.Ok(data, request.RequestId);
         response.Headers[PolicyEntityTag.ResponseHeader] = PolicyEntityTag.Format(result.Policy.Version);
         return response;
     });

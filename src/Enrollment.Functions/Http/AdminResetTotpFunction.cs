@@ -23,6 +23,6 @@ public sealed class AdminResetTotpFunction(TotpResetService reset, HttpFunctionR
         var username = request.PathParameter("username");
 
         var result = await reset.ResetAsync(caller, tenantId, username, ct);
-        return ApiResponses.Ok(TotpResetData.Of(result), AdminJsonContext.Default.SuccessEnvelopeTotpResetData, request.RequestId);
+        return ApiResponses.Ok(TotpResetData.Of(result), request.RequestId);
     });
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Identity;
-using Enrollment.Core.SignIn;
 using Enrollment.Functions.Wire;
 
 namespace Enrollment.Functions.Http;
@@ -97,19 +96,18 @@ public sealed class ApiRequest(HttpApiRequest raw)
         var claims = Raw.RequestContext?.Authorizer?.Jwt?.Claims;
         if (claims is null || claims.Count == 0)
             throw new EnrollmentException(ErrorCode.Unauthorized, "The request carries no verified token claims.");
-        var tokenUse = Claim(claims, "token_use");
-        if (tokenUse is not null && tokenUse != "access")
+        var tokenUse = Claim(claims, ClaimNames.TokenUse);
+        if (tokenUse is not null && tokenUse != ClaimValues.AccessTokenUse)
             throw new EnrollmentException(ErrorCode.Unauthorized, "An access token is required, not an ID token.");
         return Caller() with
         {
-            ClientId = Claim(claims, "client_id") ?? Claim(claims, "aud"),
-            Username = Claim(claims, "username") ?? Claim(claims, "cognito:username"),
-            UserSub = Claim(claims, "sub"),
-            TenantClaim = Claim(claims, "tenant_id"),
-            EnrollmentRequired = Claim(claims, TokenClaimNames.MfaEnrollmentRequired) == "true",
-            // Any spelling of true counts: refusing too much is the safe side of this claim.
-            EnrollmentOnly = string.Equals(Claim(claims, TokenClaimNames.MfaEnrollmentOnly), "true", StringComparison.OrdinalIgnoreCase),
-            AuthTime = long.TryParse(Claim(claims, "auth_time"), out var authTime) ? DateTimeOffset.FromUnixTimeSeconds(authTime) : null,
+            ClientId = Claim(claims, ClaimNames.ClientId) ?? Claim(claims, ClaimNames.Audience),
+            Username = Claim(claims, ClaimNames.Username) ?? Claim(claims, ClaimNames.CognitoUsername),
+            UserSub = Claim(claims, ClaimNames.Subject),
+            TenantClaim = Claim(claims, ClaimNames.TenantId),
+            EnrollmentRequired = ClaimValues.IsTrue(Claim(claims, ClaimNames.MfaEnrollmentRequired), restricts: false),
+            EnrollmentOnly = ClaimValues.IsTrue(Claim(claims, ClaimNames.MfaEnrollmentOnly), restricts: true),
+            AuthTime = long.TryParse(Claim(claims, ClaimNames.AuthTime), out var authTime) ? DateTimeOffset.FromUnixTimeSeconds(authTime) : null,
         };
     }
 
@@ -136,6 +134,7 @@ public sealed class ApiRequest(HttpApiRequest raw)
         }
     }
 
+    /// <summary>A claim as text (see <see cref="ClaimValues"/>); a JSON value of another kind, as a hand-written event may hold, as its raw text.</summary>
     private static string? Claim(Dictionary<string, JsonElement> claims, string name) =>
         claims.TryGetValue(name, out var value)
             ? value.ValueKind switch

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Enrollment.Core.Errors;
 using Enrollment.Functions.Wire;
@@ -10,23 +8,14 @@ namespace Enrollment.Functions.Http;
 /// <summary>Builds the envelope responses of api.md: JSON, x-request-id, no caching (bodies can hold secrets).</summary>
 public static class ApiResponses
 {
-    /// <summary>
-    /// The wire context with relaxed escaping: bodies are JSON for apps, never embedded in HTML, so '&amp;' in a
-    /// Key URI and '&lt;' in an SVG stay readable instead of becoming \u0026 and \u003C.
-    /// </summary>
-    private static readonly FunctionJsonContext Relaxed = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
-    public static HttpApiResponse Ok<T>(T data, JsonTypeInfo<SuccessEnvelope<T>> typeInfo, string requestId, int statusCode = 200) =>
+    /// <summary>The success envelope, written with <see cref="FunctionJsonContext.Answers"/> like every other answer.</summary>
+    /// <typeparam name="T">A data type whose envelope <see cref="FunctionJsonContext"/> lists (else the first call throws).</typeparam>
+    public static HttpApiResponse Ok<T>(T data, string requestId, int statusCode = 200) =>
         new()
         {
             StatusCode = statusCode,
             Headers = BaseHeaders(requestId),
-            Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), Relaxed.GetTypeInfo(typeof(SuccessEnvelope<T>)) as JsonTypeInfo<SuccessEnvelope<T>> ?? typeInfo),
+            Body = JsonSerializer.Serialize(new SuccessEnvelope<T>(data), Envelope<T>.TypeInfo),
         };
 
     /// <summary>A non-JSON success (the audit export): same headers as every answer, the given content type.</summary>
@@ -47,8 +36,16 @@ public static class ApiResponses
         {
             StatusCode = ErrorStatus.Of(error.Code),
             Headers = headers,
-            Body = JsonSerializer.Serialize(body, Relaxed.ErrorEnvelope),
+            Body = JsonSerializer.Serialize(body, FunctionJsonContext.Answers.ErrorEnvelope),
         };
+    }
+
+    /// <summary>Looked up once per data type, not per request.</summary>
+    private static class Envelope<T>
+    {
+        public static readonly JsonTypeInfo<SuccessEnvelope<T>> TypeInfo =
+            FunctionJsonContext.Answers.GetTypeInfo(typeof(SuccessEnvelope<T>)) as JsonTypeInfo<SuccessEnvelope<T>>
+            ?? throw new InvalidOperationException($"FunctionJsonContext does not list SuccessEnvelope<{typeof(T).Name}>.");
     }
 
     private static Dictionary<string, string> BaseHeaders(string requestId) => new(StringComparer.OrdinalIgnoreCase)

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Enrollment.Core.Admin;
 using Enrollment.Core.Errors;
 using Enrollment.Functions.Wire;
@@ -24,13 +22,6 @@ public static class AuditExport
     public static readonly string[] CsvColumns =
         ["occurredAt", "eventType", "outcome", "reason", "tenantId", "username", "userSub", "requestId", "clientId", "sourceIp", "userAgent", "appVersion", "deviceName", "actor", "actorSub"];
 
-    private static readonly AdminJsonContext Relaxed = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     /// <summary>Null for the JSON envelope (no format, or <c>json</c>); else the export format.</summary>
     public static string? ParseFormat(string? format) => format switch
     {
@@ -51,7 +42,7 @@ public static class AuditExport
     private static string JsonLines(List<AuditEventData> events)
     {
         var text = new StringBuilder(events.Count * 512);
-        foreach (var e in events) text.Append(JsonSerializer.Serialize(e, Relaxed.AuditEventData)).Append('\n');
+        foreach (var e in events) text.Append(JsonSerializer.Serialize(e, FunctionJsonContext.Answers.AuditEventData)).Append('\n');
         return text.ToString();
     }
 

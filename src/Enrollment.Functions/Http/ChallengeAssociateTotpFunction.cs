@@ -29,6 +29,6 @@ public sealed class ChallengeAssociateTotpFunction(ChallengeEnrollmentService en
         var result = await enrollment.AssociateAsync(caller, username, session, ct);
         var data = new AssociateData(result.SecretCode, result.OtpAuthUri, result.Issuer, result.AccountName,
             wantsQr ? QrCodeSvg.Render(result.OtpAuthUri) : null, result.Session);
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeAssociateData, request.RequestId);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

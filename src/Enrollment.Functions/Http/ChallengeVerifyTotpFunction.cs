@@ -30,6 +30,6 @@ public sealed class ChallengeVerifyTotpFunction(ChallengeEnrollmentService enrol
         var tokens = await enrollment.VerifyAsync(caller, username, session, body.Code, body.DeviceName, ct);
         var data = new ChallengeVerifyData("SUCCESS",
             new AuthenticationResultData(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, tokens.ExpiresIn, tokens.TokenType));
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeChallengeVerifyData, request.RequestId);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

@@ -10,8 +10,6 @@ namespace Enrollment.Functions.Http;
 /// </summary>
 public static class CognitoGroupsClaim
 {
-    public const string Name = "cognito:groups";
-
     public static IReadOnlyList<string> Parse(JsonElement? claim) => claim switch
     {
         { ValueKind: JsonValueKind.Array } array => FromArray(array),

@@ -25,6 +25,6 @@ public sealed class MeAssociateTotpFunction(TotpEnrollmentService enrollment, Ht
         var result = await enrollment.AssociateAsync(caller, TotpCredential.AccessToken(token), ct);
         var data = new AssociateData(result.SecretCode, result.OtpAuthUri, result.Issuer, result.AccountName,
             wantsQr ? QrCodeSvg.Render(result.OtpAuthUri) : null, Session: null);
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeAssociateData, request.RequestId);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

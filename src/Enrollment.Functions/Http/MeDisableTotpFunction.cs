@@ -24,6 +24,6 @@ public sealed class MeDisableTotpFunction(TotpLifecycleService lifecycle, HttpFu
         request.ReadBody(FunctionJsonContext.Default.AssociateBody, allowEmpty: true); // none expected; only its shape is checked
 
         await lifecycle.DisableAsync(caller, token, ct);
-        return ApiResponses.Ok(new TotpDisabledData("DISABLED", MfaEnabled: false), FunctionJsonContext.Default.SuccessEnvelopeTotpDisabledData, request.RequestId);
+        return ApiResponses.Ok(new TotpDisabledData("DISABLED", MfaEnabled: false), request.RequestId);
     });
 }

@@ -1,4 +1,5 @@
 using Enrollment.Core.SelfService;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
@@ -24,7 +25,7 @@ public sealed class MeRecoveryCodesFunction(TotpLifecycleService lifecycle, Http
         request.ReadBody(FunctionJsonContext.Default.AssociateBody, allowEmpty: true); // {} or empty; only its shape is checked
 
         var issued = await lifecycle.ReplaceRecoveryCodesAsync(caller, token, ct);
-        var data = new RecoveryCodesData(issued.Codes, WireTime.Format(issued.IssuedAt));
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeRecoveryCodesData, request.RequestId);
+        var data = new RecoveryCodesData(issued.Codes, IsoTime.Format(issued.IssuedAt));
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

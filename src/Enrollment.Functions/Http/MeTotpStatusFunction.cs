@@ -1,4 +1,5 @@
 using Enrollment.Core.SelfService;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
@@ -21,7 +22,7 @@ public sealed class MeTotpStatusFunction(TotpLifecycleService lifecycle, HttpFun
 
         var status = await lifecycle.GetStatusAsync(caller, token, ct);
         var data = new TotpStatusData(status.Enrolled, status.Preferred, status.DeviceName,
-            status.EnrolledAt is { } at ? WireTime.Format(at) : null, status.RecoveryCodesRemaining);
-        return ApiResponses.Ok(data, FunctionJsonContext.Default.SuccessEnvelopeTotpStatusData, request.RequestId);
+            status.EnrolledAt is { } at ? IsoTime.Format(at) : null, status.RecoveryCodesRemaining);
+        return ApiResponses.Ok(data, request.RequestId);
     });
 }

@@ -27,6 +27,6 @@ public sealed class MeVerifyTotpFunction(TotpEnrollmentService enrollment, HttpF
         if (body.Code is null) throw EnrollmentException.Invalid("code is required.", "code");
 
         var result = await enrollment.VerifyAsync(caller, TotpCredential.AccessToken(token), body.Code, body.DeviceName, ct);
-        return ApiResponses.Ok(new VerifyData("SUCCESS", MfaEnabled: true, Session: null, result.RecoveryCodes), FunctionJsonContext.Default.SuccessEnvelopeVerifyData, request.RequestId);
+        return ApiResponses.Ok(new VerifyData("SUCCESS", MfaEnabled: true, Session: null, result.RecoveryCodes), request.RequestId);
     });
 }

@@ -29,6 +29,6 @@ public sealed class RecoverTotpFunction(TotpRecoveryService recovery, HttpFuncti
             ?? throw EnrollmentException.Invalid($"recoveryCode must be {RecoveryCode.Length} letters and digits, as XXXXX-XXXXX.", "recoveryCode");
 
         await recovery.RecoverAsync(caller, code, ct);
-        return ApiResponses.Ok(new RecoveryAcceptedData("ACCEPTED"), FunctionJsonContext.Default.SuccessEnvelopeRecoveryAcceptedData, request.RequestId, statusCode: 202);
+        return ApiResponses.Ok(new RecoveryAcceptedData("ACCEPTED"), request.RequestId, statusCode: 202);
     });
 }

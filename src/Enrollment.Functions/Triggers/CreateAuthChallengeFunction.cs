@@ -1,5 +1,6 @@
 using Enrollment.Core.Errors;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Wire;
 

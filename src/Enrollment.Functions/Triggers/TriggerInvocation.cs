@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Enrollment.Core.Binding;
 using Enrollment.Core.Errors;
 using Enrollment.Core.SignIn;
 using Enrollment.Functions.Wire;
@@ -31,9 +32,6 @@ public sealed class TriggerInvocation<TEvent>(JsonObject root, TEvent triggerEve
             throw EnrollmentException.Invalid($"This function handles {description} events only.", "triggerSource");
     }
 
-    /// <summary>The user's immutable tenant binding in <c>request.userAttributes</c>; no app client can write it.</summary>
-    public const string TenantAttribute = "custom:tenant_id";
-
     public SignInAttempt Attempt(List<CognitoChallengeResult>? session, Dictionary<string, string>? clientMetadata,
         bool? userNotFound, Dictionary<string, string>? userAttributes)
     {
@@ -48,7 +46,7 @@ public sealed class TriggerInvocation<TEvent>(JsonObject root, TEvent triggerEve
             Username = username,
             UserPoolId = Event.UserPoolId ?? "",
             UserSub = Attribute(userAttributes, "sub"),
-            TenantBinding = Attribute(userAttributes, TenantAttribute),
+            TenantBinding = Attribute(userAttributes, TenantBinding.Attribute),
             Session = session?.Select(e => new SessionEntry(e.ChallengeName ?? "", e.ChallengeResult ?? false, e.ChallengeMetadata)).ToList() ?? [],
             Mode = SignInModes.FromClientMetadata(clientMetadata),
             UserNotFound = userNotFound ?? false,

@@ -1,4 +1,5 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.Time;
 
 namespace Enrollment.Functions.Wire;
 
@@ -21,6 +22,6 @@ public sealed record AuditEventData(
     string? ActorSub)
 {
     public static AuditEventData Of(AuditEvent e) => new(
-        AuditTime.Format(e.OccurredAt), e.EventType, e.Outcome, e.Reason, e.TenantId, e.Username, e.UserSub, e.RequestId,
+        IsoTime.Format(e.OccurredAt), e.EventType, e.Outcome, e.Reason, e.TenantId, e.Username, e.UserSub, e.RequestId,
         e.ClientId, e.SourceIp, e.UserAgent, e.AppVersion, e.DeviceName, e.Actor, e.ActorSub);
 }

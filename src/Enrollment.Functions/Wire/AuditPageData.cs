@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Enrollment.Core.Admin;
+using Enrollment.Core.Time;
 
 namespace Enrollment.Functions.Wire;
 
@@ -16,5 +17,5 @@ public sealed record AuditPageData(
     int Limit)
 {
     public static AuditPageData Of(AuditSearchResult result) => new(
-        result.Events.Select(AuditEventData.Of).ToList(), result.NextCursor, AuditTime.Format(result.From), AuditTime.Format(result.To), result.Limit);
+        result.Events.Select(AuditEventData.Of).ToList(), result.NextCursor, IsoTime.Format(result.From), IsoTime.Format(result.To), result.Limit);
 }

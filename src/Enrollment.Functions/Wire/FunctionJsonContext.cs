@@ -1,8 +1,14 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Enrollment.Functions.Wire;
 
-/// <summary>Every wire type, source-generated: no reflection at start or per request.</summary>
+/// <summary>
+/// Every HTTP wire type, source-generated: no reflection at start or per request. Requests are read with
+/// <see cref="JsonSerializerContext"/>'s default instance; every answer, of every route, is written with
+/// <see cref="Answers"/>, so all routes escape alike.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -22,4 +28,23 @@ namespace Enrollment.Functions.Wire;
 [JsonSerializable(typeof(SuccessEnvelope<TotpDisabledData>))]
 [JsonSerializable(typeof(SuccessEnvelope<RecoveryCodesData>))]
 [JsonSerializable(typeof(SuccessEnvelope<RecoveryAcceptedData>))]
-public sealed partial class FunctionJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(SuccessEnvelope<PolicyData>))]
+[JsonSerializable(typeof(SuccessEnvelope<AuditPageData>))]
+[JsonSerializable(typeof(SuccessEnvelope<TotpResetData>))]
+[JsonSerializable(typeof(SuccessEnvelope<GraceGrantData>))]
+[JsonSerializable(typeof(AuditEventData))]
+public sealed partial class FunctionJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The instance answers are written with: the options above plus relaxed escaping (a source-generation attribute
+    /// cannot name an encoder). Bodies are JSON for apps and tools, never embedded in HTML, so '&amp;' in a Key URI,
+    /// '&lt;' in an SVG and non-ASCII names stay readable instead of becoming \u0026, \u003C and \uXXXX; quotes,
+    /// backslashes and control characters are still escaped, so the JSON stays valid.
+    /// </summary>
+    public static FunctionJsonContext Answers { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -3,8 +3,8 @@ using Enrollment.Core.Errors;
 namespace Enrollment.Infrastructure.Cognito;
 
 /// <summary>
-/// The one place where Cognito's failures become the public error vocabulary (api.md). Messages are our own
-/// fixed text: nothing from the service, the request or the credential reaches the caller.
+/// The one place that decides which of the public failures (<see cref="UserPoolFailures"/>, in Core) a Cognito
+/// failure is. It composes no text: nothing from the service, the request or the credential reaches the caller.
 /// <para>
 /// One map, two classes of operation. On the token operations (the caller's access token or session authorizes
 /// the call) NotAuthorized, ResourceNotFound, UserNotFound and InvalidParameter are about that credential: 401. On
@@ -15,42 +15,15 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public static class CognitoErrorMap
 {
-    public const string WrongCodeMessage = "The code is wrong or expired.";
-    public const string UnauthorizedMessage = "The access token or session is invalid or expired.";
-    public const string RateLimitedMessage = "Too many requests to the user pool; try again later.";
-    public const string UpstreamMessage = "The user pool could not complete the request.";
-    public const string UserNotInPoolMessage = "The user does not exist in the user pool.";
-    public const string AssociateAgainMessage = "No authenticator is being set up for this user; call associate again, then verify with a code from the new secret.";
-
-    public const string ReasonConcurrentModification = "CONCURRENT_MODIFICATION";
-    public const string ReasonSoftwareTokenNotVerified = "SOFTWARE_TOKEN_NOT_VERIFIED";
-    public const string ReasonSoftwareTokenMfaUnavailable = "SOFTWARE_TOKEN_MFA_UNAVAILABLE";
-
-    /// <summary>VerifySoftwareToken found no associated software token for this user: associate again.</summary>
-    public const string ReasonSoftwareTokenNotAssociated = "SOFTWARE_TOKEN_NOT_ASSOCIATED";
-
-    /// <summary>Cognito's per-second quotas refill quickly; a short pause is enough.</summary>
-    public const int ThrottledRetryAfterSeconds = 1;
-
-    /// <summary>LimitExceededException is a longer-lived limit (attempt counts, resource quotas).</summary>
-    public const int LimitExceededRetryAfterSeconds = 5;
-
     public static bool CanMap(Exception failure) => failure is CognitoServiceException or CognitoTransportException;
 
     public static EnrollmentException ToEnrollmentException(Exception failure) => failure switch
     {
         CognitoServiceException service => FromService(service),
         // Timeouts, refused connections, unreadable answers, missing credentials: nothing the caller can fix.
-        CognitoTransportException => Upstream(),
+        CognitoTransportException => UserPoolFailures.Upstream(),
         _ => throw new ArgumentException("Not a Cognito failure.", nameof(failure)),
     };
-
-    /// <summary>For VerifySoftwareToken's Status ERROR, which is a wrong code without an exception.</summary>
-    public static EnrollmentException WrongCode() => new(ErrorCode.CodeMismatch, WrongCodeMessage);
-
-    public static EnrollmentException Unauthorized() => new(ErrorCode.Unauthorized, UnauthorizedMessage);
-
-    public static EnrollmentException Upstream(string? reason = null) => new(ErrorCode.UpstreamError, UpstreamMessage, reason);
 
     private static EnrollmentException FromService(CognitoServiceException failure) =>
         Shared(failure) ?? (CognitoOperation.IsIamAuthorized(failure.Operation) ? FromIamOperation(failure) : FromTokenOperation(failure));
@@ -59,11 +32,8 @@ public static class CognitoErrorMap
     private static EnrollmentException? Shared(CognitoServiceException failure)
     {
         if (CognitoRetryRules.IsThrottling(failure))
-            return new EnrollmentException(ErrorCode.RateLimited, RateLimitedMessage,
-                retryAfterSeconds: failure.ErrorType == "LimitExceededException" ? LimitExceededRetryAfterSeconds : ThrottledRetryAfterSeconds);
-        return failure.ErrorType == "ConcurrentModificationException"
-            ? new EnrollmentException(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", ReasonConcurrentModification)
-            : null;
+            return UserPoolFailures.Throttled(longLived: failure.ErrorType == "LimitExceededException");
+        return failure.ErrorType == "ConcurrentModificationException" ? UserPoolFailures.ConcurrentModification() : null;
     }
 
     /// <summary>The caller's access token or session authorizes these: their refusals are about that credential.</summary>
@@ -71,44 +41,44 @@ public static class CognitoErrorMap
     {
         // AWS says EnableSoftwareTokenMFAException, moto CodeMismatchException; ExpiredCodeException is a code
         // already used (it is about the code, not the session: an expired session is NotAuthorizedException).
-        "EnableSoftwareTokenMFAException" or "CodeMismatchException" or "ExpiredCodeException" => WrongCode(),
+        "EnableSoftwareTokenMFAException" or "CodeMismatchException" or "ExpiredCodeException" => UserPoolFailures.WrongCode(),
 
         // The credential is no good for this user any more. ResourceNotFoundException is how moto (and AWS for a
         // deleted pool) reports an unknown session; a deleted or unconfirmed user cannot act with the token either,
         // and answering NOT_FOUND on the session path would reveal whether a username exists.
         "NotAuthorizedException" or "ResourceNotFoundException" or "UserNotFoundException"
-            or "UserNotConfirmedException" or "PasswordResetRequiredException" => Unauthorized(),
+            or "UserNotConfirmedException" or "PasswordResetRequiredException" => UserPoolFailures.Unauthorized(),
 
         // SetUserMFAPreference refuses before a successful verify: a state conflict, not a bad request.
         "InvalidParameterException" or "ValidationException" when failure.Operation == CognitoOperation.SetUserMfaPreference.Name =>
-            new EnrollmentException(ErrorCode.Conflict, "The software token must be verified before it can be preferred.", ReasonSoftwareTokenNotVerified),
+            UserPoolFailures.SoftwareTokenNotVerified(),
 
         // The code, device name and body are validated before we call, so what is left to be invalid is the
         // token or session (pattern, length, or both/neither given).
-        "InvalidParameterException" or "ValidationException" => Unauthorized(),
+        "InvalidParameterException" or "ValidationException" => UserPoolFailures.Unauthorized(),
 
         // On verify it is about this user: no software token is associated (never associated, or replaced, or
         // removed since): "does not exist for the user". The app associates again.
         "SoftwareTokenMFANotFoundException" when failure.Operation == CognitoOperation.VerifySoftwareToken.Name =>
-            new EnrollmentException(ErrorCode.Conflict, AssociateAgainMessage, ReasonSoftwareTokenNotAssociated),
+            UserPoolFailures.SoftwareTokenNotAssociated(),
 
         // On associate, TOTP is not activated for the user pool: a configuration state retrying will not change.
         "SoftwareTokenMFANotFoundException" =>
-            new EnrollmentException(ErrorCode.Conflict, "TOTP is not available for this user pool.", ReasonSoftwareTokenMfaUnavailable),
+            UserPoolFailures.SoftwareTokenMfaUnavailable(),
 
         // InternalErrorException, ForbiddenException (WAF), InvalidUserPoolConfigurationException, any 5xx,
         // anything unknown.
-        _ => Upstream(),
+        _ => UserPoolFailures.Upstream(),
     };
 
     /// <summary>This function's IAM role authorizes these: their refusals are about the target user or the pool.</summary>
     private static EnrollmentException FromIamOperation(CognitoServiceException failure) => failure.ErrorType switch
     {
         // The target user is gone (deleted in the console, say): the administrator's token is fine.
-        "UserNotFoundException" => new EnrollmentException(ErrorCode.NotFound, UserNotInPoolMessage),
+        "UserNotFoundException" => UserPoolFailures.UserNotInPool(),
 
         // ResourceNotFound (the pool: USER_POOL_ID), NotAuthorized and InvalidParameter (the user's or the pool's
         // state), OperationNotEnabled, InternalError, any 5xx, anything unknown: the upstream failed, not the caller.
-        _ => Upstream(),
+        _ => UserPoolFailures.Upstream(),
     };
 }

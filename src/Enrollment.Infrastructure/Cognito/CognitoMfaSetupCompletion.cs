@@ -1,3 +1,4 @@
+using Enrollment.Core.Binding;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Identity;
 using Enrollment.Core.UserPool;
@@ -12,19 +13,6 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
 {
-    public const string NotCompletedReason = "MFA_SETUP_NOT_COMPLETED";
-    public const string UnexpectedChallengeReason = "UNEXPECTED_CHALLENGE";
-    public const string SignInRefusedReason = "SIGN_IN_REFUSED";
-
-    /// <summary>
-    /// AWS: "You must provide a SECRET_HASH parameter in all challenge responses to an app client that has a client
-    /// secret" (RespondToAuthChallenge, ChallengeResponses); without it Cognito answers NotAuthorizedException, as it
-    /// does for an expired or unknown session. The error type alone cannot tell the two apart, so the message names both.
-    /// </summary>
-    public const string NotCompletedMessage =
-        "Cognito did not finish the MFA_SETUP sign-in: the session is invalid or expired, or the app client has a client secret " +
-        "(this route sends no SECRET_HASH; use an app client without a secret). Sign in again.";
-
     private readonly CognitoIdentityProviderClient _client;
     private readonly Lazy<string> _trustedIssuer;
 
@@ -55,7 +43,7 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
                 ClientId = clientId,
                 ChallengeName = ChallengeNames.MfaSetup,
                 Session = session,
-                ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username },
+                ChallengeResponses = new Dictionary<string, string> { [ChallengeKeys.Username] = username },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (CognitoServiceException failure)
@@ -71,10 +59,8 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
         if (result is null)
         {
             throw string.IsNullOrEmpty(response.ChallengeName)
-                ? CognitoErrorMap.Upstream()
-                : new EnrollmentException(ErrorCode.Conflict,
-                    $"Cognito asked for another challenge ({Printable(response.ChallengeName)}) instead of issuing tokens; the authenticator is set up, so sign in again.",
-                    UnexpectedChallengeReason);
+                ? UserPoolFailures.Upstream()
+                : UserPoolFailures.UnexpectedChallenge(response.ChallengeName);
         }
         return new CompletedMfaSetup(IdentityOf(result), TokensOf(result));
     }
@@ -82,18 +68,18 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
     /// <summary>Who the tokens name: the access token's iss, client_id, sub and username; the tenant binding from the ID token.</summary>
     private static TokenIdentity IdentityOf(AuthenticationResult result)
     {
-        var access = JwtPayloadClaims.Read(result.AccessToken) ?? throw CognitoErrorMap.Upstream();
-        var id = JwtPayloadClaims.Read(result.IdToken) ?? throw CognitoErrorMap.Upstream();
-        if (Claim(access, "token_use") != "access") throw CognitoErrorMap.Upstream();
-        var issuer = Claim(access, "iss") ?? throw CognitoErrorMap.Upstream();
-        var sub = Claim(access, "sub") ?? throw CognitoErrorMap.Upstream();
-        var clientId = Claim(access, "client_id") ?? throw CognitoErrorMap.Upstream();
+        var access = JwtPayloadClaims.Read(result.AccessToken) ?? throw UserPoolFailures.Upstream();
+        var id = JwtPayloadClaims.Read(result.IdToken) ?? throw UserPoolFailures.Upstream();
+        if (Claim(access, ClaimNames.TokenUse) != ClaimValues.AccessTokenUse) throw UserPoolFailures.Upstream();
+        var issuer = Claim(access, ClaimNames.Issuer) ?? throw UserPoolFailures.Upstream();
+        var sub = Claim(access, ClaimNames.Subject) ?? throw UserPoolFailures.Upstream();
+        var clientId = Claim(access, ClaimNames.ClientId) ?? throw UserPoolFailures.Upstream();
         // Both tokens come from the one answer; if they disagree on who or where, neither is trusted.
-        if (Claim(id, "sub") != sub || Claim(id, "iss") != issuer || Claim(id, "aud") != clientId) throw CognitoErrorMap.Upstream();
-        var username = Claim(access, "username") ?? Claim(id, "cognito:username") ?? sub;
+        if (Claim(id, ClaimNames.Subject) != sub || Claim(id, ClaimNames.Issuer) != issuer || Claim(id, ClaimNames.Audience) != clientId) throw UserPoolFailures.Upstream();
+        var username = Claim(access, ClaimNames.Username) ?? Claim(id, ClaimNames.CognitoUsername) ?? sub;
         // custom:tenant_id is the binding (in the ID token when the client may read it); tenant_id is what pre token
         // generation writes from it into both tokens.
-        var tenant = Claim(id, "custom:tenant_id") ?? Claim(id, "tenant_id") ?? Claim(access, "tenant_id");
+        var tenant = Claim(id, TenantBinding.Attribute) ?? Claim(id, ClaimNames.TenantId) ?? Claim(access, ClaimNames.TenantId);
         return new TokenIdentity(issuer, clientId, sub, username, tenant);
     }
 
@@ -107,16 +93,12 @@ public sealed class CognitoMfaSetupCompletion : IMfaSetupCompletion
     private static EnrollmentException FromService(CognitoServiceException failure) => failure.ErrorType switch
     {
         "NotAuthorizedException" or "ResourceNotFoundException" or "InvalidParameterException" or "UserNotFoundException"
-            => new EnrollmentException(ErrorCode.Unauthorized, NotCompletedMessage, NotCompletedReason),
+            => UserPoolFailures.MfaSetupNotCompleted(),
         // A sign-in trigger (pre token generation, for one) refused: the tenant's sign-in rules said no.
-        "UserLambdaValidationException"
-            => EnrollmentException.Denied(SignInRefusedReason, "The user pool's sign-in rules refused to issue tokens for this user and app client."),
+        "UserLambdaValidationException" => UserPoolFailures.SignInRefused(),
         _ => CognitoErrorMap.ToEnrollmentException(failure),
     };
 
     private static string? Claim(IReadOnlyDictionary<string, string> claims, string name) =>
         claims.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-
-    /// <summary>A challenge name is an enum value; anything else is not echoed.</summary>
-    private static string Printable(string name) => name.Length <= 32 && name.All(c => char.IsAsciiLetterUpper(c) || c == '_') ? name : "unknown";
 }

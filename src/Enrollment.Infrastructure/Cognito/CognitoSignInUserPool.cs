@@ -1,5 +1,6 @@
 using Enrollment.Core.Errors;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 
 namespace Enrollment.Infrastructure.Cognito;
@@ -13,11 +14,6 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) : ISignInUserPool
 {
-    /// <summary>UserMFASettingList's value for an enabled software token (TOTP).</summary>
-    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
-
-    public const string FailureMessage = "The user pool could not be asked about the user.";
-
     public async Task<bool> HasSoftwareTokenAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userPoolId);
@@ -25,11 +21,11 @@ public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) 
         try
         {
             var user = await client.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = userPoolId, Username = username }, cancellationToken).ConfigureAwait(false);
-            return user.UserMFASettingList?.Contains(SoftwareTokenMfa, StringComparer.Ordinal) == true;
+            return user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa, StringComparer.Ordinal) == true;
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {
-            throw new EnrollmentException(ErrorCode.UpstreamError, FailureMessage);
+            throw UserPoolFailures.SignInLookupFailed();
         }
     }
 
@@ -43,7 +39,7 @@ public sealed class CognitoSignInUserPool(CognitoIdentityProviderClient client) 
         }
         catch (Exception failure) when (CognitoErrorMap.CanMap(failure))
         {
-            throw new EnrollmentException(ErrorCode.UpstreamError, FailureMessage);
+            throw UserPoolFailures.SignInLookupFailed();
         }
     }
 }

@@ -16,7 +16,7 @@ namespace Enrollment.Infrastructure.Cognito;
 /// repeated blindly; the outcome is established with AdminGetUser's UserMFASettingList before answering. No
 /// SOFTWARE_TOKEN_MFA there: Deleted; still there: 502 (nothing changed, the reset can be retried).</item>
 /// <item>The endpoint cannot run the operation (<see cref="UnknownOperation"/>). On AWS that is 502 with reason
-/// <see cref="ReasonDeleteUnavailable"/>, recorded in the audit item: turning the preference off would leave the
+/// <see cref="DenialReason.SoftwareTokenDeleteUnavailable"/>, recorded in the audit item: turning the preference off would leave the
 /// factor associated, and must never be reported as a removal there. Only against an emulator (moto lacks the
 /// operation) is the preference turned off instead, and the answer says so: <see cref="FactorRemoval.PreferenceDisabled"/>.</item>
 /// <item>Anything else: <see cref="CognitoErrorMap"/>, IAM class (an unknown user is 404, the rest 502).</item>
@@ -26,12 +26,6 @@ namespace Enrollment.Infrastructure.Cognito;
 /// </summary>
 public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
 {
-    /// <summary>AdminDeleteSoftwareToken is not available at this AWS endpoint (OperationNotEnabledException or unknown).</summary>
-    public const string ReasonDeleteUnavailable = "SOFTWARE_TOKEN_DELETE_UNAVAILABLE";
-
-    /// <summary>After an answer that may have hidden a success, AdminGetUser still lists the factor.</summary>
-    public const string ReasonFactorStillPresent = "SOFTWARE_TOKEN_STILL_PRESENT";
-
     /// <summary>AdminGetUser's error for a username the pool does not have (botocore cognito-idp model).</summary>
     private const string UserNotFound = "UserNotFoundException";
 
@@ -62,7 +56,7 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         {
             throw CognitoErrorMap.ToEnrollmentException(failure);
         }
-        return UserBindings.From(response.Username, response.UserAttributes) ?? throw CognitoErrorMap.Upstream();
+        return UserBindings.From(response.Username, response.UserAttributes) ?? throw UserPoolFailures.Upstream();
     }
 
     public async Task<FactorRemoval> RemoveSoftwareTokenAsync(string username, CancellationToken cancellationToken)
@@ -76,7 +70,7 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         }
         catch (CognitoServiceException failure) when (UnknownOperation.Matches(failure, endpointIsAws))
         {
-            if (endpointIsAws) throw CognitoErrorMap.Upstream(ReasonDeleteUnavailable);
+            if (endpointIsAws) throw UserPoolFailures.Upstream(DenialReason.SoftwareTokenDeleteUnavailable);
             // An emulator: fall through to the preference, the only other way to stop the factor being asked for.
         }
         catch (Exception failure) when (OutcomeUnknown(failure))
@@ -139,7 +133,7 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         {
             throw CognitoErrorMap.ToEnrollmentException(failure);
         }
-        if (user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa) == true) throw CognitoErrorMap.Upstream(ReasonFactorStillPresent);
+        if (user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa) == true) throw UserPoolFailures.Upstream(DenialReason.SoftwareTokenStillPresent);
         return FactorRemoval.Deleted;
     }
 }

@@ -24,7 +24,7 @@ public sealed class CognitoUserPoolTotp : IUserPoolTotp
     {
         RequireCredential(accessToken);
         var response = await Map(() => _client.GetUserAsync(new GetUserRequest { AccessToken = accessToken }, cancellationToken)).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(response.Username)) throw CognitoErrorMap.Upstream();
+        if (string.IsNullOrEmpty(response.Username)) throw UserPoolFailures.Upstream();
 
         return new UserPoolUser(
             response.Username,
@@ -43,7 +43,7 @@ public sealed class CognitoUserPoolTotp : IUserPoolTotp
             : new AssociateSoftwareTokenRequest { AccessToken = credential.Value };
 
         var response = await Map(() => _client.AssociateSoftwareTokenAsync(request, cancellationToken)).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(response.SecretCode)) throw CognitoErrorMap.Upstream();
+        if (string.IsNullOrEmpty(response.SecretCode)) throw UserPoolFailures.Upstream();
         return new TotpAssociation(response.SecretCode, NextSession(credential, response.Session));
     }
 
@@ -59,8 +59,8 @@ public sealed class CognitoUserPoolTotp : IUserPoolTotp
 
         var response = await Map(() => _client.VerifySoftwareTokenAsync(request, cancellationToken)).ConfigureAwait(false);
         // Status ERROR is a wrong code reported without an exception; no status at all is an answer we cannot trust.
-        if (response.Status is null) throw CognitoErrorMap.Upstream();
-        if (response.Status != VerifySoftwareTokenResponse.Success) throw CognitoErrorMap.WrongCode();
+        if (response.Status is null) throw UserPoolFailures.Upstream();
+        if (response.Status != VerifySoftwareTokenResponse.Success) throw UserPoolFailures.WrongCode();
         return new TotpVerification(true, NextSession(credential, response.Session));
     }
 
@@ -104,7 +104,7 @@ public sealed class CognitoUserPoolTotp : IUserPoolTotp
     /// <summary>A missing credential is the caller's 401, not a defect: Cognito would refuse it anyway.</summary>
     private static void RequireCredential(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) throw CognitoErrorMap.Unauthorized();
+        if (string.IsNullOrWhiteSpace(value)) throw UserPoolFailures.Unauthorized();
     }
 
     private static async Task<T> Map<T>(Func<Task<T>> call)

@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using Enrollment.Core.Binding;
 using Enrollment.Infrastructure.Cognito.Model;
 
@@ -21,6 +22,6 @@ public sealed class CognitoUserTenantLookup(CognitoIdentityProviderClient client
         {
             throw CognitoErrorMap.ToEnrollmentException(failure);
         }
-        return UserBindings.From(response.Username, response.UserAttributes) ?? throw CognitoErrorMap.Upstream();
+        return UserBindings.From(response.Username, response.UserAttributes) ?? throw UserPoolFailures.Upstream();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Time;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -20,7 +21,7 @@ internal static class AuditItemMapper
             ["eventType"] = S(e.EventType),
             ["outcome"] = S(e.Outcome),
             ["requestId"] = S(e.RequestId),
-            ["occurredAt"] = S(AuditKeys.FormatTime(e.OccurredAt)),
+            ["occurredAt"] = S(IsoTime.Format(e.OccurredAt)),
             [AuditKeys.TimeToLive] = new AttributeValue { N = e.ExpiresAt.ToString(CultureInfo.InvariantCulture) },
         };
         AddOptional(item, "userSub", e.UserSub);
@@ -47,7 +48,7 @@ internal static class AuditItemMapper
         Outcome = Required(item, "outcome"),
         Reason = Optional(item, "reason"),
         RequestId = Required(item, "requestId"),
-        OccurredAt = AuditKeys.ParseTime(Required(item, "occurredAt")),
+        OccurredAt = IsoTime.Parse(Required(item, "occurredAt")),
         ClientId = Optional(item, "clientId"),
         SourceIp = Optional(item, "sourceIp"),
         UserAgent = Optional(item, "userAgent"),

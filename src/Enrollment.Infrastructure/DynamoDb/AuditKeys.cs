@@ -1,4 +1,4 @@
-using System.Globalization;
+using Enrollment.Core.Time;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -25,8 +25,6 @@ public static class AuditKeys
     /// <summary>Usernames longer than this (Cognito allows 128) are not keyed by user: a key stays small and valid.</summary>
     public const int MaxKeyedUsernameLength = 256;
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
     /// <summary>
     /// The event's partition: its user's. Events without a usable username (denied before one was known) go
     /// to one of <see cref="ShardCount"/> anonymous partitions instead of a single hot "-" partition.
@@ -41,7 +39,7 @@ public static class AuditKeys
     public static bool IsKeyable(string? username) => !string.IsNullOrEmpty(username) && username.Length <= MaxKeyedUsernameLength;
 
     /// <summary>Time first so that string order is time order; the request id makes it unique.</summary>
-    public static string TimeSortKey(DateTimeOffset occurredAt, string requestId) => $"{FormatTime(occurredAt)}#{requestId}";
+    public static string TimeSortKey(DateTimeOffset occurredAt, string requestId) => $"{IsoTime.Format(occurredAt)}#{requestId}";
 
     public static string TenantShard(string tenantId, int shard) => $"TENANT#{tenantId}#SHARD#{shard}";
 
@@ -62,10 +60,4 @@ public static class AuditKeys
         }
         return (int)(hash % ShardCount);
     }
-
-    /// <summary>Fixed width, UTC, milliseconds: sorts as time sorts until the year 9999.</summary>
-    public static string FormatTime(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseTime(string value) =>
-        DateTimeOffset.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

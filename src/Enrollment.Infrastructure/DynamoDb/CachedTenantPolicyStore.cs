@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using System.Collections.Concurrent;
 using Enrollment.Core.Policy;
 
@@ -125,7 +126,7 @@ public sealed class CachedTenantPolicyStore : ITenantPolicyStore
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+            throw StoreFailures.PolicyUnavailable();
         }
     }
 

@@ -12,8 +12,6 @@ namespace Enrollment.Infrastructure.DynamoDb;
 /// </summary>
 public sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName) : IAuditLog
 {
-    public const string DuplicateMessage = "An audit event with the same request id and time is already recorded; it was not overwritten.";
-
     public async Task WriteAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         var item = AuditItemMapper.ToItem(auditEvent);
@@ -33,11 +31,11 @@ public sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName) :
         catch (ConditionalCheckFailedException collision)
         {
             if (AuditItemMapper.SameItem(collision.Item, item)) return;
-            throw new EnrollmentException(ErrorCode.InternalError, DuplicateMessage);
+            throw StoreFailures.AuditDuplicate();
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.AuditUnavailable);
+            throw StoreFailures.AuditUnavailable();
         }
     }
 }

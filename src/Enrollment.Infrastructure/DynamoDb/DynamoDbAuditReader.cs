@@ -4,6 +4,7 @@ using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Identity;
 using Enrollment.Core.Policy;
+using Enrollment.Core.Time;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -189,7 +190,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.AuditUnavailable);
+            throw StoreFailures.AuditUnavailable();
         }
     }
 
@@ -198,7 +199,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
     /// [From, To): an event at To sorts after the bare time(To). Limit and range were checked in Core
     /// (<see cref="Core.Admin.AuditSearchCriteria"/>), once.
     /// </summary>
-    private static (string From, string To) Range(AuditQuery query) => (AuditKeys.FormatTime(query.From), AuditKeys.FormatTime(query.To));
+    private static (string From, string To) Range(AuditQuery query) => (IsoTime.Format(query.From), IsoTime.Format(query.To));
 
     /// <summary>A stream's position as DynamoDB's ExclusiveStartKey, its partition attribute built from the tenant; null: from the top.</summary>
     private static Dictionary<string, AttributeValue>? StartKey(string partitionAttribute, string partition, IReadOnlyDictionary<string, string>? position)
@@ -222,7 +223,7 @@ public sealed class DynamoDbAuditReader(IAmazonDynamoDB client, string tableName
         }
         catch (FormatException)
         {
-            throw new EnrollmentException(ErrorCode.InternalError, "A stored audit item is malformed.");
+            throw StoreFailures.AuditItemMalformed();
         }
     }
 

@@ -1,5 +1,7 @@
+using Enrollment.Core.Errors;
 using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
+using Enrollment.Core.Time;
 using Enrollment.Core.Totp;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
@@ -27,7 +29,7 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
             item.GetValueOrDefault(Username)?.S ?? userSub,
             userSub,
             item.GetValueOrDefault(DeviceName)?.S,
-            AuditKeys.ParseTime(item[EnrolledAt].S));
+            IsoTime.Parse(item[EnrolledAt].S));
     }
 
     public Task PutAsync(EnrollmentRecord record, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
         ArgumentException.ThrowIfNullOrEmpty(record.UserSub, nameof(record));
         var item = KeyOf(record.TenantId, record.UserSub);
         item[Username] = S(record.Username);
-        item[EnrolledAt] = S(AuditKeys.FormatTime(record.EnrolledAt));
+        item[EnrolledAt] = S(IsoTime.Format(record.EnrolledAt));
         item[UserSub] = S(record.UserSub);
         if (!string.IsNullOrEmpty(record.DeviceName)) item[DeviceName] = S(record.DeviceName);
         return CallAsync(() => client.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken), cancellationToken);
@@ -49,5 +51,5 @@ public sealed class DynamoDbEnrollmentRecordStore(IAmazonDynamoDB client, string
         UserStateKeys.ItemKey(tenantId, userSub, UserStateKeys.EnrollmentSortKey);
 
     private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.EnrollmentRecordUnavailable, cancellationToken);
+        DynamoDbFailures.GuardAsync(call, StoreFailures.EnrollmentRecordUnavailable, cancellationToken);
 }

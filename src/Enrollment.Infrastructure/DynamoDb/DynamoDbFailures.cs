@@ -5,17 +5,11 @@ using Enrollment.Core.Errors;
 namespace Enrollment.Infrastructure.DynamoDb;
 
 /// <summary>
-/// Which failures mean "the store cannot be reached", and the error that says so. The library's text never
-/// reaches the message: it may name hosts, tables or request ids.
+/// Which failures mean "the store cannot be reached". What the caller is told is <see cref="StoreFailures"/> (Core):
+/// the library's text never reaches the message (it may name hosts, tables or request ids).
 /// </summary>
 internal static class DynamoDbFailures
 {
-    public const string AuditUnavailable = "The audit store is unavailable; nothing was returned.";
-    public const string PolicyUnavailable = "The tenant policy store is unavailable; nothing was returned.";
-    public const string RateLimitUnavailable = "The rate limit store is unavailable; nothing was returned.";
-    public const string EnrollmentRecordUnavailable = "The enrollment record store is unavailable; nothing was returned.";
-    public const string RecoveryCodesUnavailable = "The recovery code store is unavailable; nothing was returned.";
-
     /// <summary>
     /// Service errors (throttling, access denied, missing table), client errors (credentials, endpoint),
     /// network errors and timeouts. A cancelled token counts too: in a function the only token is the request's
@@ -30,10 +24,8 @@ internal static class DynamoDbFailures
         _ => false,
     };
 
-    public static EnrollmentException Unavailable(string message) => new(ErrorCode.ServiceUnavailable, message);
-
-    /// <summary>Runs one call; a store that cannot be reached becomes SERVICE_UNAVAILABLE with <paramref name="message"/>.</summary>
-    public static async Task<T> GuardAsync<T>(Func<Task<T>> call, string message, CancellationToken cancellationToken)
+    /// <summary>Runs one call; a store that cannot be reached becomes <paramref name="unavailable"/> (a <see cref="StoreFailures"/> factory).</summary>
+    public static async Task<T> GuardAsync<T>(Func<Task<T>> call, Func<EnrollmentException> unavailable, CancellationToken cancellationToken)
     {
         try
         {
@@ -41,7 +33,7 @@ internal static class DynamoDbFailures
         }
         catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
         {
-            throw Unavailable(message);
+            throw unavailable();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Enrollment.Core.Errors;
 using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
 using Enrollment.Core.Limits;
@@ -46,7 +47,7 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.RateLimitUnavailable);
+            throw StoreFailures.RateLimitUnavailable();
         }
     }
 
@@ -72,7 +73,7 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.RateLimitUnavailable);
+            throw StoreFailures.RateLimitUnavailable();
         }
     }
 
@@ -95,7 +96,7 @@ public sealed class DynamoDbRateLimiter(IAmazonDynamoDB client, string tableName
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.RateLimitUnavailable);
+            throw StoreFailures.RateLimitUnavailable();
         }
     }
 

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Recovery;
+using Enrollment.Core.Time;
 using static Enrollment.Infrastructure.DynamoDb.Attributes;
 
 namespace Enrollment.Infrastructure.DynamoDb;
@@ -24,8 +25,6 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
 
     /// <summary>DynamoDB's limit on the actions of one transaction; a set of 20 replacing 20 needs 41.</summary>
     public const int MaxTransactionItems = 100;
-
-    public const string ReplaceConflictReason = "RECOVERY_CODES_CHANGED";
 
     private const string Salt = "salt";
     private const string Generation = "generation";
@@ -53,7 +52,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
             ExpressionAttributeNames = new() { ["#pk"] = UserStateKeys.PartitionKey, ["#usedAt"] = UsedAt, ["#generation"] = Generation },
             ExpressionAttributeValues = new()
             {
-                [":now"] = S(AuditKeys.FormatTime(time.GetUtcNow())),
+                [":now"] = S(IsoTime.Format(time.GetUtcNow())),
                 [":generation"] = N(set?.Generation ?? 0),
             },
         };
@@ -68,7 +67,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw Unavailable();
+            throw StoreFailures.RecoveryCodesUnavailable();
         }
     }
 
@@ -94,11 +93,11 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         catch (TransactionCanceledException)
         {
             // Another replacement (or a consume of a code being deleted) got there first: nothing was written.
-            throw new EnrollmentException(ErrorCode.Conflict, "The recovery codes changed at the same time; try again.", ReplaceConflictReason);
+            throw StoreFailures.RecoveryCodesChanged();
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw Unavailable();
+            throw StoreFailures.RecoveryCodesUnavailable();
         }
     }
 
@@ -122,7 +121,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         var item = KeyOf(tenantId, username, UserStateKeys.RecoverySetSortKey);
         item[Salt] = S(Convert.ToBase64String(set.Salt));
         item[Generation] = N(generation);
-        item[IssuedAt] = S(AuditKeys.FormatTime(set.IssuedAt));
+        item[IssuedAt] = S(IsoTime.Format(set.IssuedAt));
         item[CodeCount] = N(set.Hashes.Count);
         var put = new Put { TableName = tableName, Item = item };
         // Optimistic concurrency: of two replacements that read the same generation, one commits.
@@ -210,9 +209,7 @@ public sealed class DynamoDbRecoveryCodeStore(IAmazonDynamoDB client, string tab
         UserStateKeys.ItemKey(tenantId, username, sortKey);
 
     private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        DynamoDbFailures.GuardAsync(call, DynamoDbFailures.RecoveryCodesUnavailable, cancellationToken);
-
-    private static EnrollmentException Unavailable() => DynamoDbFailures.Unavailable(DynamoDbFailures.RecoveryCodesUnavailable);
+        DynamoDbFailures.GuardAsync(call, StoreFailures.RecoveryCodesUnavailable, cancellationToken);
 
     private sealed record StoredSet(byte[] Salt, long Generation);
 

@@ -19,11 +19,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
     /// <summary>DynamoDB's limit on the items of one transaction.</summary>
     public const int MaxTransactionItems = 100;
 
-    public const string VersionConflictReason = "POLICY_VERSION_CONFLICT";
-    public const string ClientTakenReason = "CLIENT_OF_ANOTHER_TENANT";
-    public const string GroupTakenReason = "GROUP_OF_ANOTHER_TENANT";
 
-    private const int MaxClientIdLength = 128;
 
     public async Task<CompiledTenantPolicy?> FindByTenantIdAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -41,7 +37,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
 
     public async Task<CompiledTenantPolicy?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > MaxClientIdLength) return null;
+        if (!AppClientId.IsValid(clientId)) return null;
         var mapping = await GetAsync(ClientKey(clientId), consistent: false, cancellationToken).ConfigureAwait(false);
         if (mapping?.GetValueOrDefault(TenantKeys.TenantIdAttribute)?.S is not { } tenantId) return null;
         var policy = await FindByTenantIdAsync(tenantId, cancellationToken).ConfigureAwait(false);
@@ -63,7 +59,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         // The mappings to delete are those of the version being replaced; the version condition below makes
         // the transaction fail if that version is no longer the stored one.
         var current = await ReadPolicyAsync(policy.TenantId, consistent: true, cancellationToken).ConfigureAwait(false);
-        if (current?.Version != expectedVersion) throw VersionConflict(policy.TenantId);
+        if (current?.Version != expectedVersion) throw StoreFailures.PolicyVersionConflict(policy.TenantId);
 
         var newVersion = (expectedVersion ?? 0) + 1;
         var clients = policy.AppClientIds.Distinct(StringComparer.Ordinal).ToList();
@@ -93,7 +89,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+            throw StoreFailures.PolicyUnavailable();
         }
         return new CompiledTenantPolicy(policy, newVersion);
     }
@@ -160,21 +156,18 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         for (var i = 0; i < reasons.Count; i++)
         {
             if (reasons[i]?.Code != "ConditionalCheckFailed") continue;
-            if (i == 0) return VersionConflict(tenantId);
+            if (i == 0) return StoreFailures.PolicyVersionConflict(tenantId);
             if (i == 1)
-                return new EnrollmentException(ErrorCode.Conflict, $"The admin group '{group}' belongs to another tenant; give this tenant a group of its own.", GroupTakenReason);
+                return StoreFailures.AdminGroupTaken(group);
             var clientIndex = i - 2;
-            if (clientIndex >= clients.Count + removed.Count) return VersionConflict(tenantId);
+            if (clientIndex >= clients.Count + removed.Count) return StoreFailures.PolicyVersionConflict(tenantId);
             var clientId = clientIndex < clients.Count ? clients[clientIndex] : removed[clientIndex - clients.Count];
-            return new EnrollmentException(ErrorCode.Conflict, $"The app client '{clientId}' belongs to another tenant.", ClientTakenReason);
+            return StoreFailures.ClientTaken(clientId);
         }
         // TransactionConflict: another writer touched the same items at the same moment.
-        if (reasons.Any(r => r?.Code == "TransactionConflict")) return VersionConflict(tenantId);
-        return DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+        if (reasons.Any(r => r?.Code == "TransactionConflict")) return StoreFailures.PolicyVersionConflict(tenantId);
+        return StoreFailures.PolicyUnavailable();
     }
-
-    private static EnrollmentException VersionConflict(string tenantId) => new(
-        ErrorCode.Conflict, $"The policy of tenant '{tenantId}' has changed (or already exists); read it again and retry.", VersionConflictReason);
 
     private async Task<CompiledTenantPolicy?> ReadPolicyAsync(string tenantId, bool consistent, CancellationToken cancellationToken)
     {
@@ -189,8 +182,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         }
         catch (Exception ex) when (ex is EnrollmentException or FormatException or KeyNotFoundException or ArgumentNullException or OverflowException)
         {
-            // A stored policy that no longer parses is a defect, not the caller's input: fail closed.
-            throw new EnrollmentException(ErrorCode.InternalError, $"The stored policy of tenant '{tenantId}' is not valid.");
+            throw StoreFailures.StoredPolicyInvalid(tenantId);
         }
     }
 
@@ -205,7 +197,7 @@ public sealed class DynamoDbTenantPolicyStore(IAmazonDynamoDB client, string tab
         }
         catch (Exception ex) when (DynamoDbFailures.IsUnavailable(ex, cancellationToken))
         {
-            throw DynamoDbFailures.Unavailable(DynamoDbFailures.PolicyUnavailable);
+            throw StoreFailures.PolicyUnavailable();
         }
     }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Enrollment.Core.Errors;
+using Enrollment.Core.Time;
 
 namespace Enrollment.Infrastructure.DynamoDb;
 
@@ -14,7 +14,6 @@ internal static class SignInStateItems
 {
     public const string PartitionKey = "pk";
     public const string SortKey = "sk";
-    public const string Unavailable = "The user state store is unavailable; the sign-in cannot continue.";
 
     public static Dictionary<string, AttributeValue> Key(string tenantId, string username, string sortKey) => new()
     {
@@ -22,16 +21,15 @@ internal static class SignInStateItems
         [SortKey] = new AttributeValue { S = sortKey },
     };
 
-    /// <summary>ISO-8601 UTC with 100 ns precision: sorts as text and reads back exactly.</summary>
-    public static AttributeValue Timestamp(DateTimeOffset at) => new() { S = at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) };
+    /// <summary>Exact precision (<see cref="IsoTime.FormatExact"/>): the first sign-in returns what it writes, later ones read it back.</summary>
+    public static AttributeValue Timestamp(DateTimeOffset at) => new() { S = IsoTime.FormatExact(at) };
 
     public static bool TryReadTimestamp(Dictionary<string, AttributeValue>? item, string attribute, out DateTimeOffset at)
     {
         at = default;
         return item is not null
             && item.TryGetValue(attribute, out var value)
-            && value.S is { } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+            && IsoTime.TryParse(value.S, out at);
     }
 
     /// <summary>
@@ -46,5 +44,5 @@ internal static class SignInStateItems
         _ => false,
     };
 
-    public static EnrollmentException UnavailableError() => new(ErrorCode.ServiceUnavailable, Unavailable);
+    public static EnrollmentException UnavailableError() => StoreFailures.UserStateUnavailable();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enrollment.Core.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -126,7 +127,7 @@ public sealed class JwtAuthorizerEmulator
 
     private string? CheckClaims(JsonElement payload)
     {
-        if (Text(payload, "iss") != Settings.Issuer) return "the token does not have a valid issuer";
+        if (Text(payload, ClaimNames.Issuer) != Settings.Issuer) return "the token does not have a valid issuer";
 
         var audience = Audiences(payload);
         if (audience.Count == 0 || !audience.Any(Settings.Audience.Contains)) return InvalidAudience;
@@ -137,8 +138,8 @@ public sealed class JwtAuthorizerEmulator
         if (Seconds(payload, "nbf") is { } nbf && nbf > now) return "the token is not valid yet";
         if (Seconds(payload, "iat") is { } iat && iat > now) return "the token was issued in the future";
 
-        var tokenUse = Text(payload, "token_use");
-        if (tokenUse is not null && tokenUse != "access" && !(tokenUse == "id" && payload.TryGetProperty("aud", out _)))
+        var tokenUse = Text(payload, ClaimNames.TokenUse);
+        if (tokenUse is not null && tokenUse != ClaimValues.AccessTokenUse && !(tokenUse == "id" && payload.TryGetProperty(ClaimNames.Audience, out _)))
             return "the token is neither an access token nor an ID token";
         return null;
     }
@@ -146,7 +147,7 @@ public sealed class JwtAuthorizerEmulator
     /// <summary>aud when present (a string or a list), else client_id, as API Gateway decides.</summary>
     private static List<string> Audiences(JsonElement payload)
     {
-        if (payload.TryGetProperty("aud", out var aud))
+        if (payload.TryGetProperty(ClaimNames.Audience, out var aud))
         {
             return aud.ValueKind switch
             {
@@ -155,7 +156,7 @@ public sealed class JwtAuthorizerEmulator
                 _ => [],
             };
         }
-        return Text(payload, "client_id") is { } clientId ? [clientId] : [];
+        return Text(payload, ClaimNames.ClientId) is { } clientId ? [clientId] : [];
     }
 
     private static string? Text(JsonElement payload, string name) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
@@ -99,7 +100,7 @@ public static class DemoCommand
         {
             AuthFlow = AuthFlows.UserPasswordAuth,
             ClientId = clientId,
-            AuthParameters = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = user.Username, [ChallengeNames.PasswordKey] = user.Password },
+            AuthParameters = new Dictionary<string, string> { [ChallengeKeys.Username] = user.Username, [ChallengeKeys.Password] = user.Password },
         }, cancellationToken);
 
     /// <summary>A code for the MFA sign-in; a script waits for the next time step if the enrollment used this one.</summary>
@@ -118,7 +119,7 @@ public static class DemoCommand
                 ClientId = clientId,
                 ChallengeName = ChallengeNames.SoftwareTokenMfa,
                 Session = session,
-                ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = user.Username, [ChallengeNames.SoftwareTokenMfaCodeKey] = code },
+                ChallengeResponses = new Dictionary<string, string> { [ChallengeKeys.Username] = user.Username, [ChallengeKeys.SoftwareTokenMfaCode] = code },
             }, cancellationToken).ConfigureAwait(false);
             return answer.AuthenticationResult ?? throw new DemoFailure($"The user pool asked for {answer.ChallengeName} after the code.");
         }

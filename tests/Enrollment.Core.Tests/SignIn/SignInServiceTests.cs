@@ -1,6 +1,7 @@
 using Enrollment.Core.Audit;
 using Enrollment.Core.Errors;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Testing;
 using static Enrollment.Core.Tests.SignIn.SignInStateMachineTests;
 

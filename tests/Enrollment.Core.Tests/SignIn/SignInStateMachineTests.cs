@@ -1,4 +1,5 @@
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 
 namespace Enrollment.Core.Tests.SignIn;
 

@@ -1,4 +1,5 @@
 using Enrollment.Core.Policy;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
 using Enrollment.Functions.Http;
 using Enrollment.Functions.Tests.Integration;

@@ -95,7 +95,7 @@ public sealed class AdminTestBed
     public static HttpApiRequestBuilder As(HttpApiRequestBuilder request, TenantPolicy tenant, string username, bool admin = true, bool tenantClaim = true)
     {
         request.WithAccessToken(Token, username, tenant.AppClientIds[0], tenantClaim ? tenant.TenantId : null, sub: "sub-" + username);
-        return request.WithClaim(CognitoGroupsClaim.Name, admin ? $"[staff {tenant.Admin.GroupName}]" : "[staff]");
+        return request.WithClaim(ClaimNames.CognitoGroups, admin ? $"[staff {tenant.Admin.GroupName}]" : "[staff]");
     }
 
     public static HttpApiRequestBuilder PolicyRequest(string routeKey, string tenantId) => HttpApiRequestBuilder.ForRoute(routeKey, ("tenantId", tenantId));

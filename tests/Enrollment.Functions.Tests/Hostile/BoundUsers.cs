@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
@@ -53,7 +54,7 @@ public static class BoundUsers
             ClientId = pool.ClientId,
             ChallengeName = ChallengeNames.NewPasswordRequired,
             Session = first.Session,
-            ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.NewPasswordKey] = CognitoTestPool.Password },
+            ChallengeResponses = new Dictionary<string, string> { [ChallengeKeys.Username] = username, [ChallengeKeys.NewPassword] = CognitoTestPool.Password },
         }, Token);
         Assert.Equal(ChallengeNames.MfaSetup, setup.ChallengeName);
         return setup.Session!;

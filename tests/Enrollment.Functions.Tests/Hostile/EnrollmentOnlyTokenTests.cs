@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Enrollment.Core.Errors;
 using Enrollment.Core.Policy;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Tests.Integration;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;

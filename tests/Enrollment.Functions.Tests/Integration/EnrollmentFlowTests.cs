@@ -1,3 +1,4 @@
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
 using Enrollment.Testing;
@@ -50,8 +51,8 @@ public sealed class EnrollmentFlowTests(MotoBackend backend)
             Session = signIn.Session,
             ChallengeResponses = new Dictionary<string, string>
             {
-                [ChallengeNames.UsernameKey] = username,
-                [ChallengeNames.SoftwareTokenMfaCodeKey] = await TotpGenerator.FreshCodeAsync(secret),
+                [ChallengeKeys.Username] = username,
+                [ChallengeKeys.SoftwareTokenMfaCode] = await TotpGenerator.FreshCodeAsync(secret),
             },
         }, Token);
         Assert.False(string.IsNullOrEmpty(tokens.AuthenticationResult?.AccessToken));

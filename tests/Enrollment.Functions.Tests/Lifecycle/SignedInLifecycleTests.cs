@@ -1,3 +1,4 @@
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Testing;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Enrollment.Core.Identity;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Functions.Triggers;
 using Enrollment.Testing;
 
@@ -149,7 +151,7 @@ public sealed class CognitoSimulator(TriggerFunctions functions)
 
     private async Task<JsonObject?> PreTokenAsync(string username, string clientId, IReadOnlyList<string>? scopes, string? tenant)
     {
-        var result = await Send(CognitoEvents.PreToken(username, scopes ?? [TokenClaimNames.EnrollmentScope], clientId: clientId, tenant: tenant));
+        var result = await Send(CognitoEvents.PreToken(username, scopes ?? [ClaimNames.EnrollmentScope], clientId: clientId, tenant: tenant));
         return result["response"]!["claimsAndScopeOverrideDetails"] as JsonObject;
     }
 

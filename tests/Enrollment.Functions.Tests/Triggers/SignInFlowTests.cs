@@ -1,5 +1,7 @@
 using Enrollment.Core.Audit;
+using Enrollment.Core.Identity;
 using Enrollment.Core.SignIn;
+using Enrollment.Core.UserPool;
 using Enrollment.Testing;
 
 namespace Enrollment.Functions.Tests.Triggers;
@@ -84,11 +86,11 @@ public sealed class SignInFlowTests
     [Fact]
     public async Task After_the_grace_period_the_tokens_are_for_enrollment_only()
     {
-        var first = await _cognito.SignInAsync("new-user", Password, App(), scopes: ["openid", TokenClaimNames.EnrollmentScope]);
+        var first = await _cognito.SignInAsync("new-user", Password, App(), scopes: ["openid", ClaimNames.EnrollmentScope]);
         Assert.Empty(first.SuppressedScopes);
 
         _functions.World.Time.Now = SignInWorld.Start.AddDays(15);
-        var result = await _cognito.SignInAsync("new-user", Password, App(), scopes: ["openid", "profile", TokenClaimNames.EnrollmentScope]);
+        var result = await _cognito.SignInAsync("new-user", Password, App(), scopes: ["openid", "profile", ClaimNames.EnrollmentScope]);
 
         Assert.True(result.Succeeded);
         Assert.Equal("ENROLLMENT_ONLY", result.Steps[1].Parameters["access"]);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Enrollment.Core.Audit;
+using Enrollment.Core.Identity;
 using Enrollment.Core.SignIn;
 using Enrollment.Core.UserPool;
 using Enrollment.Functions.Hosting;
@@ -46,12 +47,12 @@ public sealed class SignInTrustTests
     public async Task A_factor_removed_at_Cognito_no_longer_passes_as_enrolled_and_starts_no_grace()
     {
         // Past grace for a user who once enrolled: the gate, then enrollment-only tokens; the disagreement is audited.
-        var result = await _cognito.SignInAsync("removed-user", Password, App(), scopes: ["openid", TokenClaimNames.EnrollmentScope]);
+        var result = await _cognito.SignInAsync("removed-user", Password, App(), scopes: ["openid", ClaimNames.EnrollmentScope]);
 
         Assert.True(result.Succeeded);
         Assert.Equal([ChallengeNames.PasswordVerifier, CustomChallenges.EnrollmentGate], result.Steps.Select(s => s.Custom ?? s.ChallengeName));
         Assert.Equal(CustomChallengeSpec.EnrollmentOnlyAccess, result.Steps[1].Parameters[CustomChallengeSpec.Access]);
-        Assert.Equal(("false", "true"), (result.AccessClaims[TokenClaimNames.MfaEnrolled], result.AccessClaims[TokenClaimNames.MfaEnrollmentOnly]));
+        Assert.Equal(("false", "true"), (result.AccessClaims[ClaimNames.MfaEnrolled], result.AccessClaims[ClaimNames.MfaEnrollmentOnly]));
         Assert.Equal(["openid"], result.SuppressedScopes);
         Assert.Contains(World.Audit.Events, e => (e.Reason, e.Outcome) == (SignInReasons.FactorRemovedOutsideApi, AuditOutcome.Denied));
         Assert.Null(World.Grace.StartOf("demo", SignInWorld.Sub("removed-user")));
@@ -63,7 +64,7 @@ public sealed class SignInTrustTests
         var refused = await _cognito.SignInAsync("outside-user", Password, App());
         Assert.True(refused.Succeeded);
         Assert.Contains(CustomChallenges.EnrollmentGate, refused.Steps.Select(s => s.Custom));
-        Assert.Equal("false", refused.AccessClaims[TokenClaimNames.MfaEnrolled]);
+        Assert.Equal("false", refused.AccessClaims[ClaimNames.MfaEnrolled]);
         Assert.Contains(World.Audit.Events, e => (e.Reason, e.Outcome) == (SignInReasons.FactorOutsidePolicy, AuditOutcome.Denied));
 
         World.Policies.Put(SignInWorld.Demo with { Mfa = SignInWorld.Demo.Mfa with { AcceptFactorsOutsidePolicy = true } });
@@ -71,7 +72,7 @@ public sealed class SignInTrustTests
         var accepted = await _cognito.SignInAsync("outside-user", Password, App());
         Assert.True(accepted.Succeeded);
         Assert.DoesNotContain(CustomChallenges.EnrollmentGate, accepted.Steps.Select(s => s.Custom));
-        Assert.Equal("true", accepted.AccessClaims[TokenClaimNames.MfaEnrolled]);
+        Assert.Equal("true", accepted.AccessClaims[ClaimNames.MfaEnrolled]);
         Assert.Contains(World.Audit.Events, e => (e.Reason, e.Outcome) == (SignInReasons.FactorOutsidePolicy, AuditOutcome.Success));
         Assert.Contains(World.Audit.Events, e => e.Reason == SignInReasons.MfaEnrolled);
     }
@@ -149,7 +150,7 @@ public sealed class SignInTrustTests
     {
         // The first sign-in starts it; later sign-ins, a recovery sign-in and refreshed tokens read it back.
         var first = await _cognito.SignInAsync("new-user", Password, App());
-        Assert.Equal("2026-03-15T10:00:00Z", first.AccessClaims[TokenClaimNames.MfaGraceEndsAt]);
+        Assert.Equal("2026-03-15T10:00:00Z", first.AccessClaims[ClaimNames.MfaGraceEndsAt]);
         Assert.Equal(SignInWorld.Start, World.Grace.StartOf("demo", SignInWorld.Sub("new-user")));
         World.Time.Now = SignInWorld.Start.AddDays(20);
         World.RecoveryCodes.Issue("demo", SignInWorld.Sub("new-user"), "NEWU-SERC-ODE1");
@@ -159,7 +160,7 @@ public sealed class SignInTrustTests
 
         Assert.Equal(SignInWorld.Start, World.Grace.StartOf("demo", SignInWorld.Sub("new-user")));
         Assert.Equal(1, World.Grace.StartsWritten);
-        Assert.Equal("true", late.AccessClaims[TokenClaimNames.MfaEnrollmentOnly]); // after the recovery: enroll only
+        Assert.Equal("true", late.AccessClaims[ClaimNames.MfaEnrollmentOnly]); // after the recovery: enroll only
     }
 
     [Fact]
@@ -189,10 +190,10 @@ public sealed class SignInTrustTests
     [Fact]
     public async Task Enrollment_only_tokens_carry_the_claim_in_both_tokens_and_keep_only_the_enrollment_scope()
     {
-        var returned = await _functions.InvokeAsync(CognitoEvents.PreToken("late-user", ["openid", "email", TokenClaimNames.EnrollmentScope, "orders.read", "openid"]));
+        var returned = await _functions.InvokeAsync(CognitoEvents.PreToken("late-user", ["openid", "email", ClaimNames.EnrollmentScope, "orders.read", "openid"]));
         var details = returned["response"]!["claimsAndScopeOverrideDetails"]!;
-        Assert.Equal("true", (string?)details["idTokenGeneration"]!["claimsToAddOrOverride"]![TokenClaimNames.MfaEnrollmentOnly]);
-        Assert.Equal("true", (string?)details["accessTokenGeneration"]!["claimsToAddOrOverride"]![TokenClaimNames.MfaEnrollmentOnly]);
+        Assert.Equal("true", (string?)details["idTokenGeneration"]!["claimsToAddOrOverride"]![ClaimNames.MfaEnrollmentOnly]);
+        Assert.Equal("true", (string?)details["accessTokenGeneration"]!["claimsToAddOrOverride"]![ClaimNames.MfaEnrollmentOnly]);
         Assert.Equal(["openid", "email", "orders.read"], details["accessTokenGeneration"]!["scopesToSuppress"]!.AsArray().Select(s => (string)s!));
     }
 

@@ -53,7 +53,7 @@ public sealed class CognitoErrorMappingTests
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.VerifyAsync(TotpCredential.AccessToken("t"), "123456", null, Token));
 
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(CognitoErrorMap.ReasonSoftwareTokenNotAssociated, failure.Reason);
+        Assert.Equal(DenialReason.SoftwareTokenNotAssociated, failure.Reason);
         Assert.Contains("associate again", failure.Message);
         Assert.DoesNotContain("user pool", failure.Message);
     }
@@ -64,7 +64,7 @@ public sealed class CognitoErrorMappingTests
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("SoftwareTokenMFANotFoundException")));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.AssociateAsync(TotpCredential.AccessToken("t"), Token));
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(CognitoErrorMap.ReasonSoftwareTokenMfaUnavailable, failure.Reason);
+        Assert.Equal(DenialReason.SoftwareTokenMfaUnavailable, failure.Reason);
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public sealed class CognitoErrorMappingTests
         Assert.Equal(onToken, CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("GetUser", type, 400)).Code);
         var iam = CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("AdminGetUser", type, 400));
         Assert.Equal(onIam, iam.Code);
-        Assert.NotEqual(CognitoErrorMap.UnauthorizedMessage, iam.Message);
+        Assert.NotEqual(UserPoolFailures.UnauthorizedMessage, iam.Message);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class CognitoErrorMappingTests
     {
         var failure = CognitoErrorMap.ToEnrollmentException(new CognitoServiceException("GetUser", "UnknownError", 429));
         Assert.Equal(ErrorCode.RateLimited, failure.Code);
-        Assert.Equal(CognitoErrorMap.ThrottledRetryAfterSeconds, failure.RetryAfterSeconds);
+        Assert.Equal(UserPoolFailures.ThrottledRetryAfterSeconds, failure.RetryAfterSeconds);
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public sealed class CognitoErrorMappingTests
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("InternalErrorException", 500)));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.AssociateAsync(TotpCredential.AccessToken("t"), Token));
         Assert.Equal(ErrorCode.UpstreamError, failure.Code);
-        Assert.Equal(CognitoErrorMap.UpstreamMessage, failure.Message);
+        Assert.Equal(UserPoolFailures.UpstreamMessage, failure.Message);
     }
 
     [Theory]
-    [InlineData("TooManyRequestsException", CognitoErrorMap.ThrottledRetryAfterSeconds)]
-    [InlineData("LimitExceededException", CognitoErrorMap.LimitExceededRetryAfterSeconds)]
+    [InlineData("TooManyRequestsException", UserPoolFailures.ThrottledRetryAfterSeconds)]
+    [InlineData("LimitExceededException", UserPoolFailures.LimitExceededRetryAfterSeconds)]
     public async Task Throttling_carries_a_retry_after(string errorType, int seconds)
     {
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error(errorType)));
@@ -121,7 +121,7 @@ public sealed class CognitoErrorMappingTests
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("InvalidParameterException")));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.SetSoftwareTokenPreferredAsync("t", Token));
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(CognitoErrorMap.ReasonSoftwareTokenNotVerified, failure.Reason);
+        Assert.Equal(DenialReason.SoftwareTokenNotVerified, failure.Reason);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
         var wrong = await Assert.ThrowsAsync<EnrollmentException>(() =>
             totp.VerifyAsync(TotpCredential.AccessToken(accessToken), TotpGenerator.WrongCode(association.SecretCode), "Pixel 9", Token));
         Assert.Equal(ErrorCode.CodeMismatch, wrong.Code);
-        Assert.Equal(CognitoErrorMap.WrongCodeMessage, wrong.Message);
+        Assert.Equal(UserPoolFailures.WrongCodeMessage, wrong.Message);
 
         var code = await TotpGenerator.FreshCodeAsync(association.SecretCode);
         var verified = await totp.VerifyAsync(TotpCredential.AccessToken(accessToken), code, "Pixel 9", Token);
@@ -91,14 +91,14 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
             Session = first.Session,
             ChallengeResponses = new Dictionary<string, string>
             {
-                [ChallengeNames.UsernameKey] = username,
-                [ChallengeNames.NewPasswordKey] = CognitoTestPool.Password,
+                [ChallengeKeys.Username] = username,
+                [ChallengeKeys.NewPassword] = CognitoTestPool.Password,
             },
         }, Token);
         Assert.Equal(ChallengeNames.MfaSetup, setup.ChallengeName);
         // moto sends MFAS_CAN_SETUP as a JSON array, not a string: read leniently, kept as its JSON text.
         Assert.NotNull(setup.ChallengeParameters);
-        Assert.Contains(ChallengeNames.SoftwareTokenMfa, setup.ChallengeParameters[ChallengeNames.MfasCanSetupKey]);
+        Assert.Contains(ChallengeNames.SoftwareTokenMfa, setup.ChallengeParameters[ChallengeKeys.MfasCanSetup]);
 
         var association = await totp.AssociateAsync(TotpCredential.Session(setup.Session!), Token);
         Assert.Equal(MotoSecret, association.SecretCode, ignoreCase: true);
@@ -117,7 +117,7 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
             ClientId = pool.ClientId,
             ChallengeName = ChallengeNames.MfaSetup,
             Session = verified.Session,
-            ChallengeResponses = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username },
+            ChallengeResponses = new Dictionary<string, string> { [ChallengeKeys.Username] = username },
         }, Token);
         Assert.False(string.IsNullOrEmpty(done.AuthenticationResult?.AccessToken));
 
@@ -218,8 +218,8 @@ public sealed class CognitoMotoTotpTests(MotoFixture moto)
             Session = session,
             ChallengeResponses = new Dictionary<string, string>
             {
-                [ChallengeNames.UsernameKey] = username,
-                [ChallengeNames.SoftwareTokenMfaCodeKey] = code,
+                [ChallengeKeys.Username] = username,
+                [ChallengeKeys.SoftwareTokenMfaCode] = code,
             },
         }, Token);
 }

@@ -53,7 +53,7 @@ public sealed class CognitoSignInUserPoolTests(MotoFixture moto)
 
         foreach (var failure in new[] { read, signOut })
         {
-            Assert.Equal((ErrorCode.UpstreamError, CognitoSignInUserPool.FailureMessage), (failure.Code, failure.Message));
+            Assert.Equal((ErrorCode.UpstreamError, UserPoolFailures.SignInLookupMessage), (failure.Code, failure.Message));
             Assert.DoesNotContain("jane", failure.ToString());
         }
     }

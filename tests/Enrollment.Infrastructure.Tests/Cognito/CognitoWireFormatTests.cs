@@ -103,7 +103,7 @@ public sealed class CognitoWireFormatTests
         var response = await client.InitiateAuthAsync(new InitiateAuthRequest { AuthFlow = AuthFlows.UserPasswordAuth, ClientId = "c" }, Token);
 
         var parameters = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(response.ChallengeParameters);
-        Assert.Equal(["SOFTWARE_TOKEN_MFA"], JsonSerializer.Deserialize(parameters[ChallengeNames.MfasCanSetupKey], TestJson.Default.StringArray)!);
+        Assert.Equal(["SOFTWARE_TOKEN_MFA"], JsonSerializer.Deserialize(parameters[ChallengeKeys.MfasCanSetup], TestJson.Default.StringArray)!);
         Assert.Equal("5", parameters["COUNT"]);
         Assert.Equal("true", parameters["FLAG"]);
         Assert.False(parameters.ContainsKey("NOTHING"));

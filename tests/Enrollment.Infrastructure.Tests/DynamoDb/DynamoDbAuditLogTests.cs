@@ -96,7 +96,7 @@ public sealed class DynamoDbAuditLogTests(MotoFixture dynamo) : IAsyncLifetime
         var different = first with { Outcome = AuditOutcome.Failed, Reason = "CODE_MISMATCH" };
         var error = await Assert.ThrowsAsync<EnrollmentException>(() => _log.WriteAsync(different, Ct));
         Assert.Equal(ErrorCode.InternalError, error.Code);
-        Assert.Equal(DynamoDbAuditLog.DuplicateMessage, error.Message);
+        Assert.Equal(StoreFailures.AuditDuplicateMessage, error.Message);
 
         var page = await _reader.ReadAsync(User("acme", "jane", T0.AddSeconds(-1), T0.AddSeconds(1)), 50, Ct);
         Assert.Equal([first], page.Events);

@@ -18,7 +18,7 @@ namespace Enrollment.Local.Tests.OpenApi;
 /// </summary>
 public sealed partial class OpenApiDocumentTests
 {
-    private static readonly string[] ReasonEnums = ["PolicyDeniedReason", "ConflictReason", "RateLimitedReason"];
+    private static readonly string[] ReasonEnums = ["PolicyDeniedReason", "ConflictReason", "RateLimitedReason", "UnauthorizedReason", "UpstreamErrorReason"];
 
     [Fact]
     public async Task The_spec_is_a_valid_OpenAPI_3_1_document()

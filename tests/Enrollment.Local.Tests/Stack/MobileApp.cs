@@ -46,7 +46,7 @@ public sealed class MobileApp : IDisposable
         {
             AuthFlow = AuthFlows.UserPasswordAuth,
             ClientId = clientId,
-            AuthParameters = new Dictionary<string, string> { [ChallengeNames.UsernameKey] = username, [ChallengeNames.PasswordKey] = password },
+            AuthParameters = new Dictionary<string, string> { [ChallengeKeys.Username] = username, [ChallengeKeys.Password] = password },
         }, TestContext.Current.CancellationToken);
 
     /// <summary>The demo user of a tenant, signed in with a permanent password: the access token.</summary>

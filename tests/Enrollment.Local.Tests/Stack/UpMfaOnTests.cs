@@ -1,4 +1,5 @@
 using System.Net;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
 using Enrollment.Local.Cli;
@@ -49,8 +50,8 @@ public sealed class UpMfaOnTests
                 Session = signIn.Session,
                 ChallengeResponses = new Dictionary<string, string>
                 {
-                    [ChallengeNames.UsernameKey] = user.Username,
-                    [ChallengeNames.NewPasswordKey] = "New-Password-2026-x",
+                    [ChallengeKeys.Username] = user.Username,
+                    [ChallengeKeys.NewPassword] = "New-Password-2026-x",
                 },
             }, TestContext.Current.CancellationToken);
             Assert.Equal(ChallengeNames.MfaSetup, newPassword.ChallengeName);

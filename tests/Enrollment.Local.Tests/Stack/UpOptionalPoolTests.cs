@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Enrollment.Core.UserPool;
 using Enrollment.Infrastructure.Cognito.Model;
 using Enrollment.Local.Cognito;
 using Enrollment.Infrastructure.DynamoDb;
@@ -121,8 +122,8 @@ public sealed class UpOptionalPoolTests(UpFixture up) : IClassFixture<UpFixture>
             Session = signIn.Session,
             ChallengeResponses = new Dictionary<string, string>
             {
-                [ChallengeNames.UsernameKey] = user.Username,
-                [ChallengeNames.SoftwareTokenMfaCodeKey] = await TotpGenerator.FreshCodeAsync(secret),
+                [ChallengeKeys.Username] = user.Username,
+                [ChallengeKeys.SoftwareTokenMfaCode] = await TotpGenerator.FreshCodeAsync(secret),
             },
         }, TestContext.Current.CancellationToken);
         Assert.False(string.IsNullOrEmpty(answer.AuthenticationResult?.AccessToken));
