@@ -15,5 +15,5 @@ public sealed record AdminAuthorization(TenantAdministrator? Administrator, Comp
     /// <summary>The administrator, or POLICY_DENIED / NOT_TENANT_ADMIN: one answer for every refusal.</summary>
     public TenantAdministrator Demand() => Administrator ?? throw Denied();
 
-    public static EnrollmentException Denied() => EnrollmentException.Denied(DenialReason.NotTenantAdmin, DeniedMessage);
+    public static EnrollmentException Denied() => EnrollmentException.Denied(ErrorReasons.NotTenantAdmin, DeniedMessage);
 }

@@ -21,7 +21,7 @@ public sealed class GraceGrantService(AuditedAdminAction audited, AdminUserLooku
         {
             var mfa = admin.Policy.Policy.Mfa;
             if (!mfa.Required || mfa.GracePeriodDays <= 0)
-                throw new EnrollmentException(ErrorCode.Conflict, "This tenant has no grace period to grant (mfa.required with mfa.gracePeriodDays).", DenialReason.GracePeriodDisabled);
+                throw new EnrollmentException(ErrorCode.Conflict, "This tenant has no grace period to grant (mfa.required with mfa.gracePeriodDays).", ErrorReasons.GracePeriodDisabled);
 
             var user = await users.MemberAsync(admin, target, cancellationToken);
             record.Subject = new AuditSubject(user.Username, user.Sub);

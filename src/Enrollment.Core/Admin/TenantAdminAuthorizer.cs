@@ -44,7 +44,7 @@ public sealed class TenantAdminAuthorizer(ITenantPolicyAdminStore policies, Tena
             var own = await _bindings.TenantOfAsync(caller.Caller, caller.AccessToken, cancellationToken);
             return string.Equals(own, tenantId, StringComparison.Ordinal);
         }
-        catch (EnrollmentException denied) when (denied.Reason == DenialReason.UserNotInTenant)
+        catch (EnrollmentException denied) when (denied.Reason == ErrorReasons.UserNotInTenant)
         {
             return false;
         }

@@ -47,5 +47,5 @@ public sealed class TenantBindingReader(IUserTenantLookup? users, TimeProvider t
     }
 
     public static EnrollmentException NotInTenant() =>
-        EnrollmentException.Denied(DenialReason.UserNotInTenant, "This user belongs to no tenant; an operator must create users with their tenant.");
+        EnrollmentException.Denied(ErrorReasons.UserNotInTenant, "This user belongs to no tenant; an operator must create users with their tenant.");
 }

@@ -48,12 +48,12 @@ public sealed class TenantResolver(ITenantPolicyStore store, TenantBindingReader
             // tenant's client is named as such.
             var owner = await store.FindByClientIdAsync(clientId, cancellationToken);
             if (owner is not null && !string.Equals(owner.TenantId, policy.TenantId, StringComparison.Ordinal))
-                throw EnrollmentException.Denied(DenialReason.ClientOfAnotherTenant, "This app client belongs to another tenant than the user.");
-            throw EnrollmentException.Denied(DenialReason.ClientNotAllowed, "This app client is not one of the user's tenant's apps.");
+                throw EnrollmentException.Denied(ErrorReasons.ClientOfAnotherTenant, "This app client belongs to another tenant than the user.");
+            throw EnrollmentException.Denied(ErrorReasons.ClientNotAllowed, "This app client is not one of the user's tenant's apps.");
         }
         return policy;
     }
 
     private static EnrollmentException TenantNotFound() =>
-        EnrollmentException.Denied(DenialReason.TenantNotFound, "No tenant is configured for this user or app client.");
+        EnrollmentException.Denied(ErrorReasons.TenantNotFound, "No tenant is configured for this user or app client.");
 }

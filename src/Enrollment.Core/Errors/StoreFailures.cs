@@ -30,13 +30,13 @@ public static class StoreFailures
 
     /// <summary>The tenant's policy changed since it was read (or already exists, on create).</summary>
     public static EnrollmentException PolicyVersionConflict(string tenantId) => new(ErrorCode.Conflict,
-        $"The policy of tenant '{tenantId}' has changed (or already exists); read it again and retry.", DenialReason.PolicyVersionConflict);
+        $"The policy of tenant '{tenantId}' has changed (or already exists); read it again and retry.", ErrorReasons.PolicyVersionConflict);
 
     public static EnrollmentException AdminGroupTaken(string group) => new(ErrorCode.Conflict,
-        $"The admin group '{group}' belongs to another tenant; give this tenant a group of its own.", DenialReason.GroupOfAnotherTenant);
+        $"The admin group '{group}' belongs to another tenant; give this tenant a group of its own.", ErrorReasons.GroupOfAnotherTenant);
 
     public static EnrollmentException ClientTaken(string clientId) => new(ErrorCode.Conflict,
-        $"The app client '{clientId}' belongs to another tenant.", DenialReason.ClientOfAnotherTenant);
+        $"The app client '{clientId}' belongs to another tenant.", ErrorReasons.ClientOfAnotherTenant);
 
     /// <summary>A stored policy that no longer parses is a defect, not the caller's input: fail closed.</summary>
     public static EnrollmentException StoredPolicyInvalid(string tenantId) =>
@@ -44,7 +44,7 @@ public static class StoreFailures
 
     /// <summary>Another replacement (or a consume of a code being deleted) got there first: nothing was written.</summary>
     public static EnrollmentException RecoveryCodesChanged() =>
-        new(ErrorCode.Conflict, "The recovery codes changed at the same time; try again.", DenialReason.RecoveryCodesChanged);
+        new(ErrorCode.Conflict, "The recovery codes changed at the same time; try again.", ErrorReasons.RecoveryCodesChanged);
 
     /// <summary>Another event took this audit item's key: never overwritten, and no secret goes out without its record.</summary>
     public static EnrollmentException AuditDuplicate() => new(ErrorCode.InternalError, AuditDuplicateMessage);

@@ -45,35 +45,35 @@ public static class UserPoolFailures
         new(ErrorCode.RateLimited, RateLimitedMessage, retryAfterSeconds: longLived ? LimitExceededRetryAfterSeconds : ThrottledRetryAfterSeconds);
 
     public static EnrollmentException ConcurrentModification() =>
-        new(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", DenialReason.ConcurrentModification);
+        new(ErrorCode.Conflict, "The user's MFA settings changed at the same time; try again.", ErrorReasons.ConcurrentModification);
 
     /// <summary>SetUserMFAPreference before a successful verify: a state conflict, not a bad request.</summary>
     public static EnrollmentException SoftwareTokenNotVerified() =>
-        new(ErrorCode.Conflict, "The software token must be verified before it can be preferred.", DenialReason.SoftwareTokenNotVerified);
+        new(ErrorCode.Conflict, "The software token must be verified before it can be preferred.", ErrorReasons.SoftwareTokenNotVerified);
 
     /// <summary>Verify found no associated software token for this user: the app associates again.</summary>
     public static EnrollmentException SoftwareTokenNotAssociated() =>
-        new(ErrorCode.Conflict, AssociateAgainMessage, DenialReason.SoftwareTokenNotAssociated);
+        new(ErrorCode.Conflict, AssociateAgainMessage, ErrorReasons.SoftwareTokenNotAssociated);
 
     /// <summary>Associate: TOTP is not activated for the user pool, a configuration state retrying will not change.</summary>
     public static EnrollmentException SoftwareTokenMfaUnavailable() =>
-        new(ErrorCode.Conflict, "TOTP is not available for this user pool.", DenialReason.SoftwareTokenMfaUnavailable);
+        new(ErrorCode.Conflict, "TOTP is not available for this user pool.", ErrorReasons.SoftwareTokenMfaUnavailable);
 
     /// <summary>An IAM operation's target user is gone: the administrator's token is fine.</summary>
     public static EnrollmentException UserNotInPool() => new(ErrorCode.NotFound, UserNotInPoolMessage);
 
     public static EnrollmentException MfaSetupNotCompleted() =>
-        new(ErrorCode.Unauthorized, MfaSetupNotCompletedMessage, DenialReason.MfaSetupNotCompleted);
+        new(ErrorCode.Unauthorized, MfaSetupNotCompletedMessage, ErrorReasons.MfaSetupNotCompleted);
 
     /// <param name="challengeName">Echoed only when it is a challenge name (upper-case letters and '_'), else "unknown".</param>
     public static EnrollmentException UnexpectedChallenge(string challengeName) =>
         new(ErrorCode.Conflict,
             $"Cognito asked for another challenge ({Printable(challengeName)}) instead of issuing tokens; the authenticator is set up, so sign in again.",
-            DenialReason.UnexpectedChallenge);
+            ErrorReasons.UnexpectedChallenge);
 
     /// <summary>A sign-in trigger (pre token generation, for one) refused: the tenant's sign-in rules said no.</summary>
     public static EnrollmentException SignInRefused() =>
-        EnrollmentException.Denied(DenialReason.SignInRefused, "The user pool's sign-in rules refused to issue tokens for this user and app client.");
+        EnrollmentException.Denied(ErrorReasons.SignInRefused, "The user pool's sign-in rules refused to issue tokens for this user and app client.");
 
     /// <summary>The triggers fail closed with one fixed answer whatever Cognito said.</summary>
     public static EnrollmentException SignInLookupFailed() => new(ErrorCode.UpstreamError, SignInLookupMessage);

@@ -16,7 +16,7 @@ public static class EnrollmentOnlyTokens
     public static void Require(CallerContext caller, SignedInOperation operation)
     {
         if (caller.EnrollmentOnly && !Accepts(operation))
-            throw EnrollmentException.Denied(DenialReason.EnrollmentOnlyToken,
+            throw EnrollmentException.Denied(ErrorReasons.EnrollmentOnlyToken,
                 "This token is good for setting up an authenticator only; set one up, sign in again with it, then retry.");
     }
 }

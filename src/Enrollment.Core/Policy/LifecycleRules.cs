@@ -19,7 +19,7 @@ public static class LifecycleRules
     public static void RequireRecentSignIn(TenantPolicy policy, CallerContext caller, DateTimeOffset now)
     {
         if (!IsRecentSignIn(policy, caller, now))
-            throw EnrollmentException.Denied(DenialReason.ReauthenticationRequired,
+            throw EnrollmentException.Denied(ErrorReasons.ReauthenticationRequired,
                 $"Sign in again: this needs a sign-in within the last {policy.Enrollment.ReauthenticationMaxAgeSeconds} seconds.");
     }
 
@@ -32,9 +32,9 @@ public static class LifecycleRules
     {
         if (!hasSoftwareToken) return;
         if (!MayReplace(policy, caller))
-            throw EnrollmentException.Denied(DenialReason.AlreadyEnrolled, "An authenticator is already set up and this tenant does not allow replacing it.");
+            throw EnrollmentException.Denied(ErrorReasons.AlreadyEnrolled, "An authenticator is already set up and this tenant does not allow replacing it.");
         if (!recentSignIn)
-            throw EnrollmentException.Denied(DenialReason.ReauthenticationRequired,
+            throw EnrollmentException.Denied(ErrorReasons.ReauthenticationRequired,
                 $"Sign in again to replace your authenticator: this needs a sign-in within the last {policy.Enrollment.ReauthenticationMaxAgeSeconds} seconds.");
     }
 
@@ -57,15 +57,15 @@ public static class LifecycleRules
     public static void RequireDisableAllowed(TenantPolicy policy)
     {
         if (policy.Mfa.Required && !policy.Mfa.AllowDisable)
-            throw EnrollmentException.Denied(DenialReason.MfaRequired, "This tenant requires an authenticator; it cannot be removed.");
+            throw EnrollmentException.Denied(ErrorReasons.MfaRequired, "This tenant requires an authenticator; it cannot be removed.");
     }
 
     public static void RequireRecoveryCodesOn(TenantPolicy policy)
     {
         if (policy.Recovery.CodeCount == 0)
-            throw EnrollmentException.Denied(DenialReason.RecoveryCodesDisabled, "This tenant does not use recovery codes.");
+            throw EnrollmentException.Denied(ErrorReasons.RecoveryCodesDisabled, "This tenant does not use recovery codes.");
     }
 
     public static EnrollmentException NotEnrolled() =>
-        new(ErrorCode.Conflict, "No authenticator is set up for this user.", DenialReason.NotEnrolled);
+        new(ErrorCode.Conflict, "No authenticator is set up for this user.", ErrorReasons.NotEnrolled);
 }

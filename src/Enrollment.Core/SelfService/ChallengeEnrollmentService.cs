@@ -37,7 +37,7 @@ public sealed class ChallengeEnrollmentService(
         {
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
             await AcquireForSourceAsync(policy, caller, TotpEnrollmentService.AssociateAction, policy.Policy.Enrollment.MaxAssociationsPerHour,
-                DenialReason.AssociationLimit, "Too many authenticator setups from this network; try again later.", cancellationToken);
+                ErrorReasons.AssociationLimit, "Too many authenticator setups from this network; try again later.", cancellationToken);
 
             var issuer = KeyUriLabel.Issuer(policy.Policy);
             var association = await userPool.AssociateAsync(TotpCredential.Session(session), cancellationToken);
@@ -61,7 +61,7 @@ public sealed class ChallengeEnrollmentService(
             var failures = SourceCounter(policy, caller, TotpEnrollmentService.VerifyFailureAction);
             if (!(await limiter.TryAcquireAsync(failures, RateLimitSubjects.SourceLimit(policy.Policy.Verification.MaxFailuresPerHour), cancellationToken)).Allowed)
                 throw new EnrollmentException(ErrorCode.RateLimited, "Too many wrong codes from this network; try again later.",
-                    DenialReason.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
+                    ErrorReasons.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
 
             TotpVerification verification;
             try
@@ -101,9 +101,9 @@ public sealed class ChallengeEnrollmentService(
         if (!string.Equals(identity.ClientId, clientId, StringComparison.Ordinal))
             throw new EnrollmentException(ErrorCode.Unauthorized, "The session does not belong to the app client named in the request.");
         if (string.IsNullOrEmpty(identity.TenantId))
-            throw EnrollmentException.Denied(DenialReason.UserNotInTenant, "The user belongs to no tenant; an administrator must assign one.");
+            throw EnrollmentException.Denied(ErrorReasons.UserNotInTenant, "The user belongs to no tenant; an administrator must assign one.");
         if (!string.Equals(identity.TenantId, policy.TenantId, StringComparison.Ordinal))
-            throw EnrollmentException.Denied(DenialReason.ClientOfAnotherTenant, "This app client belongs to another tenant than the user.");
+            throw EnrollmentException.Denied(ErrorReasons.ClientOfAnotherTenant, "This app client belongs to another tenant than the user.");
     }
 
     private RateLimitCounter SourceCounter(CompiledTenantPolicy policy, CallerContext caller, string action) =>

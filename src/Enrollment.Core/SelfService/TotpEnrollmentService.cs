@@ -47,7 +47,7 @@ public sealed class TotpEnrollmentService(
             var limit = policy.Policy.Enrollment.MaxAssociationsPerHour;
             if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
                 throw new EnrollmentException(ErrorCode.RateLimited, $"Too many authenticator setups; at most {limit} an hour.",
-                    DenialReason.AssociationLimit, window.SecondsUntilReset(time.GetUtcNow()));
+                    ErrorReasons.AssociationLimit, window.SecondsUntilReset(time.GetUtcNow()));
 
             await CheckReplacementAsync(policy, caller, accessToken, cancellationToken);
             var issuer = KeyUriLabel.Issuer(policy.Policy);
@@ -73,7 +73,7 @@ public sealed class TotpEnrollmentService(
             var limit = policy.Policy.Verification.MaxFailuresPerHour;
             if (!(await limiter.TryAcquireAsync(failures, limit, cancellationToken)).Allowed)
                 throw new EnrollmentException(ErrorCode.RateLimited, "Too many wrong codes; try again later.",
-                    DenialReason.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
+                    ErrorReasons.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
 
             TotpVerification verification;
             try

@@ -91,7 +91,7 @@ public sealed class TotpLifecycleService(
             var limit = policy.Policy.Recovery.MaxAttemptsPerHour;
             if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
                 throw new EnrollmentException(ErrorCode.RateLimited, $"Too many new sets of recovery codes; at most {limit} an hour.",
-                    DenialReason.RecoveryCodesLimit, window.SecondsUntilReset(time.GetUtcNow()));
+                    ErrorReasons.RecoveryCodesLimit, window.SecondsUntilReset(time.GetUtcNow()));
 
             var user = await userPool.GetUserAsync(accessToken, cancellationToken);
             if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();

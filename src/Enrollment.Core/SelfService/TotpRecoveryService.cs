@@ -50,7 +50,7 @@ public sealed class TotpRecoveryService(
             // The source first: a source spraying usernames is stopped before any user is looked up.
             if (!await limits.TryAcquireSourceAsync(policy, caller.SourceIp, cancellationToken))
                 throw new EnrollmentException(ErrorCode.RateLimited, "Too many recovery attempts; try again later.",
-                    DenialReason.RecoveryAttemptLimit, limits.SecondsUntilReset());
+                    ErrorReasons.RecoveryAttemptLimit, limits.SecondsUntilReset());
 
             var user = await userPoolAdmin.FindUserAsync(username, cancellationToken);
             var member = user is not null && string.Equals(user.TenantId, policy.TenantId, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class TotpRecoveryService(
             if (!await recoveryCodes.TryConsumeAsync(policy.TenantId, tried, recoveryCode, cancellationToken))
             {
                 attempt.UndisclosedFailure = exhausted
-                    ? new EnrollmentException(ErrorCode.RateLimited, "The user's recovery attempts are used up.", DenialReason.RecoveryAttemptLimit)
+                    ? new EnrollmentException(ErrorCode.RateLimited, "The user's recovery attempts are used up.", ErrorReasons.RecoveryAttemptLimit)
                     : new EnrollmentException(ErrorCode.CodeMismatch, "The recovery code was not accepted.");
                 return true;
             }

@@ -27,7 +27,7 @@ public static class SignInReasons
     public const string UnsupportedFlow = "UNSUPPORTED_FLOW";
     public const string UnexpectedChallenge = "UNEXPECTED_CHALLENGE";
     public const string UserNotFound = "USER_NOT_FOUND";
-    public const string TenantNotFound = DenialReason.TenantNotFound;
+    public const string TenantNotFound = ErrorReasons.TenantNotFound;
 
     /// <summary>The app client belongs to another tenant than the user's binding (custom:tenant_id), or to none.</summary>
     public const string ClientOfAnotherTenant = "CLIENT_OF_ANOTHER_TENANT";

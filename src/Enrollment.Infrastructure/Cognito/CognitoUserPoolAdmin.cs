@@ -16,7 +16,7 @@ namespace Enrollment.Infrastructure.Cognito;
 /// repeated blindly; the outcome is established with AdminGetUser's UserMFASettingList before answering. No
 /// SOFTWARE_TOKEN_MFA there: Deleted; still there: 502 (nothing changed, the reset can be retried).</item>
 /// <item>The endpoint cannot run the operation (<see cref="UnknownOperation"/>). On AWS that is 502 with reason
-/// <see cref="DenialReason.SoftwareTokenDeleteUnavailable"/>, recorded in the audit item: turning the preference off would leave the
+/// <see cref="ErrorReasons.SoftwareTokenDeleteUnavailable"/>, recorded in the audit item: turning the preference off would leave the
 /// factor associated, and must never be reported as a removal there. Only against an emulator (moto lacks the
 /// operation) is the preference turned off instead, and the answer says so: <see cref="FactorRemoval.PreferenceDisabled"/>.</item>
 /// <item>Anything else: <see cref="CognitoErrorMap"/>, IAM class (an unknown user is 404, the rest 502).</item>
@@ -70,7 +70,7 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         }
         catch (CognitoServiceException failure) when (UnknownOperation.Matches(failure, endpointIsAws))
         {
-            if (endpointIsAws) throw UserPoolFailures.Upstream(DenialReason.SoftwareTokenDeleteUnavailable);
+            if (endpointIsAws) throw UserPoolFailures.Upstream(ErrorReasons.SoftwareTokenDeleteUnavailable);
             // An emulator: fall through to the preference, the only other way to stop the factor being asked for.
         }
         catch (Exception failure) when (OutcomeUnknown(failure))
@@ -133,7 +133,7 @@ public sealed class CognitoUserPoolAdmin : IUserPoolAdmin
         {
             throw CognitoErrorMap.ToEnrollmentException(failure);
         }
-        if (user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa) == true) throw UserPoolFailures.Upstream(DenialReason.SoftwareTokenStillPresent);
+        if (user.UserMFASettingList?.Contains(ChallengeNames.SoftwareTokenMfa) == true) throw UserPoolFailures.Upstream(ErrorReasons.SoftwareTokenStillPresent);
         return FactorRemoval.Deleted;
     }
 }

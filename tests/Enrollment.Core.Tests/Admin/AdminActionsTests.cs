@@ -56,7 +56,7 @@ public sealed class AdminActionsTests
         Assert.False(result.CallerRemainsAdmin);
         Assert.Equal(TenantPolicyAdminService.AdminAccessRemovedReason, _world.Audit.Events.Single().Reason);
         var after = await Assert.ThrowsAsync<EnrollmentException>(() => _world.Policies.GetAsync(AdminWorld.AcmeAdmin(), "acme", Ct));
-        Assert.Equal(DenialReason.NotTenantAdmin, after.Reason);
+        Assert.Equal(ErrorReasons.NotTenantAdmin, after.Reason);
         Assert.Equal(2, (await _world.Policies.GetAsync(AdminWorld.AcmeAdmin(groups: ["acme-security"]), "acme", Ct)).Version);
     }
 
@@ -68,7 +68,7 @@ public sealed class AdminActionsTests
         var probe = await Assert.ThrowsAsync<EnrollmentException>(() =>
             _world.Policies.UpdateAsync(AdminWorld.AcmeAdmin(), "globex", AdminWorld.Globex with { DisplayName = "Pwned" }, 1, Ct));
 
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.NotTenantAdmin), (probe.Code, probe.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.NotTenantAdmin), (probe.Code, probe.Reason));
         Assert.Equal([("acme", AuditOutcome.Denied), (AuditTrail.UnresolvedTenant, AuditOutcome.Denied)],
             _world.Audit.Events.Select(e => (e.TenantId, e.Outcome)));
         Assert.Null((await _world.Store.GetCurrentAsync("acme", Ct))!.Policy.DisplayName);
@@ -135,7 +135,7 @@ public sealed class AdminActionsTests
         var across = await Assert.ThrowsAsync<EnrollmentException>(() => _world.Reset.ResetAsync(AdminWorld.AcmeAdmin(), "globex", "gina", Ct));
         var blank = await Assert.ThrowsAsync<EnrollmentException>(() => _world.Reset.ResetAsync(AdminWorld.AcmeAdmin(), "acme", " ", Ct));
 
-        Assert.Equal((DenialReason.NotTenantAdmin, DenialReason.NotTenantAdmin, "username"), (user.Reason, across.Reason, blank.Reason));
+        Assert.Equal((ErrorReasons.NotTenantAdmin, ErrorReasons.NotTenantAdmin, "username"), (user.Reason, across.Reason, blank.Reason));
         Assert.Empty(_world.UserPool.Removed);
         Assert.NotNull(await _world.Records.GetAsync("acme", "sub-jane", Ct));
         Assert.NotNull(await _world.Records.GetAsync("globex", "sub-gina", Ct));

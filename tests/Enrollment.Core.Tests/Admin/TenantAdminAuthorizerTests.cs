@@ -51,7 +51,7 @@ public sealed class TenantAdminAuthorizerTests
         Assert.Empty(_world.Store.Reads);
         var a = Assert.Throws<EnrollmentException>(() => other.Demand());
         var b = Assert.Throws<EnrollmentException>(() => missing.Demand());
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.NotTenantAdmin, a.Message), (b.Code, b.Reason, b.Message));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.NotTenantAdmin, a.Message), (b.Code, b.Reason, b.Message));
     }
 
     [Theory]

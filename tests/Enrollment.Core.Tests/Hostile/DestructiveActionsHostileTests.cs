@@ -117,7 +117,7 @@ public sealed class DestructiveActionsHostileTests
         var across = await Assert.ThrowsAsync<EnrollmentException>(() => world.Grace.GrantAsync(AdminWorld.GlobexAdmin(), "acme", "gina", Ct));
         var notMember = await Assert.ThrowsAsync<EnrollmentException>(() => world.Grace.GrantAsync(AdminWorld.AcmeAdmin(), "acme", "gina", Ct));
 
-        Assert.Equal(DenialReason.NotTenantAdmin, across.Reason);
+        Assert.Equal(ErrorReasons.NotTenantAdmin, across.Reason);
         Assert.Equal(ErrorCode.NotFound, notMember.Code);
         Assert.Null(world.GraceStarts.StartOf("globex", "sub-gina"));
         Assert.Null(world.GraceStarts.StartOf("acme", "sub-gina"));

@@ -61,11 +61,11 @@ public sealed class TenantBindingHostileTests
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() =>
             Service().AssociateAsync(Jane("lenient-app"), TotpCredential.AccessToken("token"), CancellationToken.None));
 
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.ClientOfAnotherTenant), (ex.Code, ex.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.ClientOfAnotherTenant), (ex.Code, ex.Reason));
         Assert.DoesNotContain("cognito:Associate", _log.Calls);
         // Audited as a denial, and never under the tenant whose client was borrowed.
         var denial = _audit.Events.Single();
-        Assert.Equal((AuditOutcome.Denied, DenialReason.ClientOfAnotherTenant), (denial.Outcome, denial.Reason));
+        Assert.Equal((AuditOutcome.Denied, ErrorReasons.ClientOfAnotherTenant), (denial.Outcome, denial.Reason));
         Assert.NotEqual("lenient", denial.TenantId);
     }
 
@@ -74,7 +74,7 @@ public sealed class TenantBindingHostileTests
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() =>
             Service().AssociateAsync(Jane("lenient-app") with { TenantClaim = "strict" }, TotpCredential.AccessToken("token"), CancellationToken.None));
-        Assert.Equal(DenialReason.ClientOfAnotherTenant, ex.Reason);
+        Assert.Equal(ErrorReasons.ClientOfAnotherTenant, ex.Reason);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class TenantBindingHostileTests
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() =>
             Service().AssociateAsync(Jane("strict-app"), TotpCredential.AccessToken("token"), CancellationToken.None));
-        Assert.Equal(DenialReason.AlreadyEnrolled, ex.Reason); // strict: allowReplace false
+        Assert.Equal(ErrorReasons.AlreadyEnrolled, ex.Reason); // strict: allowReplace false
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class TenantBindingHostileTests
         {
             var ex = await Assert.ThrowsAsync<EnrollmentException>(() =>
                 Service().AssociateAsync(Jane(client), TotpCredential.AccessToken("token"), CancellationToken.None));
-            Assert.Equal((ErrorCode.PolicyDenied, DenialReason.UserNotInTenant), (ex.Code, ex.Reason));
+            Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.UserNotInTenant), (ex.Code, ex.Reason));
         }
         Assert.DoesNotContain(_log.Calls, c => c.StartsWith("cognito:Associate"));
     }

@@ -63,8 +63,8 @@ public class ChallengeEnrollmentServiceTests
     {
         { "another pool", new(FakeMfaSetupCompletion.Issuer.Replace("ours", "theirs"), "demo-client-id", "sub-x", "jane", "demo"), ErrorCode.Unauthorized, null },
         { "another client", new(FakeMfaSetupCompletion.Issuer, "other-client", "sub-x", "jane", "demo"), ErrorCode.Unauthorized, null },
-        { "no binding", new(FakeMfaSetupCompletion.Issuer, "demo-client-id", "sub-x", "jane", null), ErrorCode.PolicyDenied, DenialReason.UserNotInTenant },
-        { "another tenant", new(FakeMfaSetupCompletion.Issuer, "demo-client-id", "sub-x", "jane", "globex"), ErrorCode.PolicyDenied, DenialReason.ClientOfAnotherTenant },
+        { "no binding", new(FakeMfaSetupCompletion.Issuer, "demo-client-id", "sub-x", "jane", null), ErrorCode.PolicyDenied, ErrorReasons.UserNotInTenant },
+        { "another tenant", new(FakeMfaSetupCompletion.Issuer, "demo-client-id", "sub-x", "jane", "globex"), ErrorCode.PolicyDenied, ErrorReasons.ClientOfAnotherTenant },
     };
 
     [Theory]

@@ -70,11 +70,11 @@ public class TotpEnrollmentServiceTests
     }
 
     [Theory]
-    [InlineData("client-1", "198.51.100.1", "2.1.0", DenialReason.NetworkNotAllowed)]
-    [InlineData("client-1", "203.0.113.7", "1.9.9", DenialReason.AppVersionTooOld)]
-    [InlineData("client-1", "203.0.113.7", "2.0.0-rc.1", DenialReason.AppVersionTooOld)]
-    [InlineData("client-1", "203.0.113.7", null, DenialReason.AppVersionTooOld)]
-    [InlineData("client-x", "203.0.113.7", "2.1.0", DenialReason.ClientNotAllowed)] // the tenant is the user's binding, the client is of none
+    [InlineData("client-1", "198.51.100.1", "2.1.0", ErrorReasons.NetworkNotAllowed)]
+    [InlineData("client-1", "203.0.113.7", "1.9.9", ErrorReasons.AppVersionTooOld)]
+    [InlineData("client-1", "203.0.113.7", "2.0.0-rc.1", ErrorReasons.AppVersionTooOld)]
+    [InlineData("client-1", "203.0.113.7", null, ErrorReasons.AppVersionTooOld)]
+    [InlineData("client-x", "203.0.113.7", "2.1.0", ErrorReasons.ClientNotAllowed)] // the tenant is the user's binding, the client is of none
     public async Task Static_denials_happen_before_any_cognito_call_and_are_audited(string client, string ip, string? version, string reason)
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => _service.AssociateAsync(Caller(client, ip, version), Token, CancellationToken.None));
@@ -90,7 +90,7 @@ public class TotpEnrollmentServiceTests
     public async Task Tenant_claim_wins_over_client_and_the_client_must_still_be_listed()
     {
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => _service.AssociateAsync(Caller("client-other", tenant: "acme"), Token, CancellationToken.None));
-        Assert.Equal(DenialReason.ClientNotAllowed, ex.Reason);
+        Assert.Equal(ErrorReasons.ClientNotAllowed, ex.Reason);
         // Refused while resolving the tenant (every route, reads included): audited as a denial, not yet under the tenant.
         Assert.Equal(AuditOutcome.Denied, _audit.Events.Single().Outcome);
     }
@@ -101,7 +101,7 @@ public class TotpEnrollmentServiceTests
         var store = new FakePolicyStore(_log, Acme with { Enrollment = Acme.Enrollment with { Enabled = false } });
         var service = Service(store);
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => service.AssociateAsync(Caller(), Token, CancellationToken.None));
-        Assert.Equal(DenialReason.EnrollmentDisabled, ex.Reason);
+        Assert.Equal(ErrorReasons.EnrollmentDisabled, ex.Reason);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class TotpEnrollmentServiceTests
         Assert.Equal(45 * 60, ex.RetryAfterSeconds);
         Assert.DoesNotContain(_log.Calls, c => c.StartsWith("cognito"));
         Assert.Equal(3, _audit.Events.Count);
-        Assert.Equal(DenialReason.AssociationLimit, _audit.Events[^1].Reason);
+        Assert.Equal(ErrorReasons.AssociationLimit, _audit.Events[^1].Reason);
 
         _time.Now = _time.Now.AddHours(1); // a new window
         await _service.AssociateAsync(Caller(), Token, CancellationToken.None);
@@ -128,7 +128,7 @@ public class TotpEnrollmentServiceTests
     {
         _pool.HasSoftwareToken = true;
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => _service.AssociateAsync(Caller(), Token, CancellationToken.None));
-        Assert.Equal(DenialReason.AlreadyEnrolled, ex.Reason);
+        Assert.Equal(ErrorReasons.AlreadyEnrolled, ex.Reason);
         Assert.DoesNotContain("cognito:Associate", _log.Calls);
 
         // Replacing is allowed, and needs a recent sign-in (lifecycle): then no read is needed at all.
@@ -149,7 +149,7 @@ public class TotpEnrollmentServiceTests
 
         var stale = await Assert.ThrowsAsync<EnrollmentException>(() =>
             _service.AssociateAsync(recovered with { AuthTime = _time.Now.AddHours(-2) }, Token, CancellationToken.None));
-        Assert.Equal(DenialReason.ReauthenticationRequired, stale.Reason);
+        Assert.Equal(ErrorReasons.ReauthenticationRequired, stale.Reason);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class TotpEnrollmentServiceTests
         _log.Calls.Clear();
         var limited = await Assert.ThrowsAsync<EnrollmentException>(() => _service.VerifyAsync(Caller(), Token, "123456", null, CancellationToken.None));
         Assert.Equal(ErrorCode.RateLimited, limited.Code);
-        Assert.Equal(DenialReason.VerificationFailureLimit, limited.Reason);
+        Assert.Equal(ErrorReasons.VerificationFailureLimit, limited.Reason);
         Assert.DoesNotContain("cognito:Verify", _log.Calls);
         Assert.Equal(["SUCCESS", "FAILED", "FAILED", "DENIED"], _audit.Events.Select(e => e.Outcome));
         Assert.Equal("CODE_MISMATCH", _audit.Events[1].Reason);

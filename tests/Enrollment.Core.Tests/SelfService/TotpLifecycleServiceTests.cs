@@ -88,10 +88,10 @@ public class TotpLifecycleServiceTests
             return;
         }
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => attempt);
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.ReauthenticationRequired), (ex.Code, ex.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.ReauthenticationRequired), (ex.Code, ex.Reason));
         Assert.Contains("cognito:GetUser", _log.Calls);
         Assert.DoesNotContain("cognito:Associate", _log.Calls);
-        Assert.Equal(("DENIED", DenialReason.ReauthenticationRequired), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
+        Assert.Equal(("DENIED", ErrorReasons.ReauthenticationRequired), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class TotpLifecycleServiceTests
 
         _pool.HasSoftwareToken = true;
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => Enrollment().AssociateAsync(Caller() with { AuthTime = null }, Token, CancellationToken.None));
-        Assert.Equal(DenialReason.ReauthenticationRequired, ex.Reason);
+        Assert.Equal(ErrorReasons.ReauthenticationRequired, ex.Reason);
     }
 
     [Fact]
@@ -141,13 +141,13 @@ public class TotpLifecycleServiceTests
     {
         var strict = Acme with { Mfa = new MfaRules { Required = true, AllowDisable = false } };
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle(strict).DisableAsync(Caller(3600), "token-value", CancellationToken.None));
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.MfaRequired), (ex.Code, ex.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.MfaRequired), (ex.Code, ex.Reason));
         Assert.DoesNotContain(_log.Calls, c => c.StartsWith("cognito"));
 
         // Required but disabling allowed: the sign-in-age rule applies as everywhere.
         var lenient = Acme with { Mfa = new MfaRules { Required = true, AllowDisable = true } };
         ex = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle(lenient).DisableAsync(Caller(3600), "token-value", CancellationToken.None));
-        Assert.Equal(DenialReason.ReauthenticationRequired, ex.Reason);
+        Assert.Equal(ErrorReasons.ReauthenticationRequired, ex.Reason);
         Assert.DoesNotContain(_log.Calls, c => c.StartsWith("cognito"));
         Assert.Equal(["DENIED", "DENIED"], _audit.Events.Select(e => e.Outcome));
     }
@@ -158,7 +158,7 @@ public class TotpLifecycleServiceTests
         _pool.HasSoftwareToken = false;
         var disable = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle().DisableAsync(Caller(), "token-value", CancellationToken.None));
         var codes = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle().ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None));
-        Assert.All([disable, codes], ex => Assert.Equal((ErrorCode.Conflict, DenialReason.NotEnrolled), (ex.Code, ex.Reason)));
+        Assert.All([disable, codes], ex => Assert.Equal((ErrorCode.Conflict, ErrorReasons.NotEnrolled), (ex.Code, ex.Reason)));
         Assert.DoesNotContain("cognito:Disable", _log.Calls);
         Assert.DoesNotContain("codes:replace", _log.Calls);
     }
@@ -168,7 +168,7 @@ public class TotpLifecycleServiceTests
     {
         var first = await Enrollment().VerifyAsync(Caller(), Token, "123456", null, CancellationToken.None);
         var stale = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle().ReplaceRecoveryCodesAsync(Caller(301), "token-value", CancellationToken.None));
-        Assert.Equal(DenialReason.ReauthenticationRequired, stale.Reason);
+        Assert.Equal(ErrorReasons.ReauthenticationRequired, stale.Reason);
 
         var second = await Lifecycle().ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None);
 
@@ -183,7 +183,7 @@ public class TotpLifecycleServiceTests
     {
         var off = Acme with { Recovery = new RecoveryRules { CodeCount = 0 } };
         var ex = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle(off).ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None));
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.RecoveryCodesDisabled), (ex.Code, ex.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.RecoveryCodesDisabled), (ex.Code, ex.Reason));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class TotpLifecycleServiceTests
 
         var limited = await Assert.ThrowsAsync<EnrollmentException>(() => Lifecycle(policy).ReplaceRecoveryCodesAsync(Caller(), "token-value", CancellationToken.None));
 
-        Assert.Equal((ErrorCode.RateLimited, DenialReason.RecoveryCodesLimit), (limited.Code, limited.Reason));
+        Assert.Equal((ErrorCode.RateLimited, ErrorReasons.RecoveryCodesLimit), (limited.Code, limited.Reason));
         Assert.Equal(45 * 60, limited.RetryAfterSeconds);
         Assert.Equal("DENIED", _audit.Events[^1].Outcome);
     }

@@ -135,7 +135,7 @@ public class TotpRecoveryServiceTests
         for (var i = 0; i < 3; i++) await _service.RecoverAsync(Caller("jane", "203.0.113.50"), "ABCDE23456", CancellationToken.None);
         _log.Calls.Clear();
         var perSource = await Assert.ThrowsAsync<EnrollmentException>(() => _service.RecoverAsync(Caller("bob", "203.0.113.50"), "ABCDE23456", CancellationToken.None));
-        Assert.Equal((ErrorCode.RateLimited, DenialReason.RecoveryAttemptLimit, 45 * 60), (perSource.Code, perSource.Reason, perSource.RetryAfterSeconds));
+        Assert.Equal((ErrorCode.RateLimited, ErrorReasons.RecoveryAttemptLimit, 45 * 60), (perSource.Code, perSource.Reason, perSource.RetryAfterSeconds));
         Assert.Equal(["policy", "limit:RECOVERY", "audit:DENIED"], _log.Calls); // the source first: bob is not even looked up
 
         // From other sources, jane's wrong guesses spent nothing of hers: her own sign-in path keeps all its attempts.
@@ -152,7 +152,7 @@ public class TotpRecoveryServiceTests
         await _service.RecoverAsync(Caller(), RecoveryCode.Normalize(codes[0])!, CancellationToken.None);
 
         Assert.Empty(_admin.Removed);
-        Assert.Equal(("DENIED", DenialReason.RecoveryAttemptLimit), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
+        Assert.Equal(("DENIED", ErrorReasons.RecoveryAttemptLimit), (_audit.Events.Single().Outcome, _audit.Events.Single().Reason));
         Assert.True(await _codes.TryConsumeAsync("acme", "sub-jane", codes[0], CancellationToken.None));
     }
 
@@ -175,14 +175,14 @@ public class TotpRecoveryServiceTests
     {
         var off = await Assert.ThrowsAsync<EnrollmentException>(() =>
             Service(Acme with { Recovery = new RecoveryRules { CodeCount = 0 } }).RecoverAsync(Caller(), "ABCDE23456", CancellationToken.None));
-        Assert.Equal(DenialReason.RecoveryCodesDisabled, off.Reason);
+        Assert.Equal(ErrorReasons.RecoveryCodesDisabled, off.Reason);
 
         var network = await Assert.ThrowsAsync<EnrollmentException>(() =>
             Service(Acme with { Enrollment = new EnrollmentRules { AllowedNetworks = ["192.0.2.0/24"] } }).RecoverAsync(Caller(), "ABCDE23456", CancellationToken.None));
-        Assert.Equal(DenialReason.NetworkNotAllowed, network.Reason);
+        Assert.Equal(ErrorReasons.NetworkNotAllowed, network.Reason);
 
         var unknown = await Assert.ThrowsAsync<EnrollmentException>(() => _service.RecoverAsync(Caller() with { ClientId = "client-x" }, "ABCDE23456", CancellationToken.None));
-        Assert.Equal(DenialReason.TenantNotFound, unknown.Reason);
+        Assert.Equal(ErrorReasons.TenantNotFound, unknown.Reason);
         Assert.DoesNotContain(_log.Calls, c => c.StartsWith("limit") || c.StartsWith("codes"));
         Assert.Equal(3, _audit.Events.Count(e => e.Outcome == "DENIED"));
     }

@@ -62,7 +62,7 @@ public class DisplayNameRuleTests
         Assert.Equal(accepted, EnrollmentOnlyTokens.Accepts(operation));
         var caller = new CallerContext { RequestId = "r", EnrollmentOnly = true };
         if (accepted) EnrollmentOnlyTokens.Require(caller, operation);
-        else Assert.Equal(DenialReason.EnrollmentOnlyToken, Assert.Throws<EnrollmentException>(() => EnrollmentOnlyTokens.Require(caller, operation)).Reason);
+        else Assert.Equal(ErrorReasons.EnrollmentOnlyToken, Assert.Throws<EnrollmentException>(() => EnrollmentOnlyTokens.Require(caller, operation)).Reason);
         EnrollmentOnlyTokens.Require(caller with { EnrollmentOnly = false }, operation);
     }
 }

@@ -44,10 +44,10 @@ public sealed class EnrollmentOnlyTokenTests(MotoBackend backend)
         // Anything else is refused, before the user pool or the codes are touched.
         var disable = await BackedFunctions.Call(functions.MeDisable.Handle, Token(HttpApiRequestBuilder.Delete("/v1/me/totp")));
         disable.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.EnrollmentOnlyToken, disable.Reason);
+        Assert.Equal(ErrorReasons.EnrollmentOnlyToken, disable.Reason);
         var codes = await BackedFunctions.Call(functions.MeRecoveryCodes.Handle, Token(HttpApiRequestBuilder.Post("/v1/me/totp/recovery-codes")).WithBody("{}"));
         codes.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.EnrollmentOnlyToken, codes.Reason);
+        Assert.Equal(ErrorReasons.EnrollmentOnlyToken, codes.Reason);
 
         var user = await pool.Client.GetUserAsync(new GetUserRequest { AccessToken = accessToken }, TestContext.Current.CancellationToken);
         Assert.Contains(ChallengeNames.SoftwareTokenMfa, user.UserMFASettingList ?? []);

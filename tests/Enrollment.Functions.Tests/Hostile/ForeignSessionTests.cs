@@ -95,12 +95,12 @@ public sealed class ForeignSessionTests(MotoBackend backend)
         var stranger = await BoundUsers.CreateAsync(ours, "some-other-tenant");
         var across = await EnrollThroughUsAsync(functions, await BoundUsers.MfaSetupSessionAsync(ours, stranger), stranger, ours.ClientId);
         across.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.ClientOfAnotherTenant, across.Reason);
+        Assert.Equal(ErrorReasons.ClientOfAnotherTenant, across.Reason);
 
         var unbound = await BoundUsers.CreateAsync(ours, tenantId: null);
         var none = await EnrollThroughUsAsync(functions, await BoundUsers.MfaSetupSessionAsync(ours, unbound), unbound, ours.ClientId);
         none.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.UserNotInTenant, none.Reason);
+        Assert.Equal(ErrorReasons.UserNotInTenant, none.Reason);
 
         foreach (var user in new[] { stranger, unbound })
         {

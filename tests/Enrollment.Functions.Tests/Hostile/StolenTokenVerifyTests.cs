@@ -72,7 +72,7 @@ public sealed class StolenTokenVerifyTests(MotoBackend backend)
         var verify = await AssociateAtCognitoThenVerifyThroughUsAsync(functions, victim, signedInSecondsAgo: 5);
 
         verify.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.AlreadyEnrolled, verify.Reason);
+        Assert.Equal(ErrorReasons.AlreadyEnrolled, verify.Reason);
         Assert.DoesNotContain("recoveryCodes", verify.BodyText);
         Assert.Equal(before, await FactorStateAsync(victim));
     }
@@ -87,7 +87,7 @@ public sealed class StolenTokenVerifyTests(MotoBackend backend)
         var verify = await AssociateAtCognitoThenVerifyThroughUsAsync(functions, victim, signedInSecondsAgo: 3600);
 
         verify.AssertError(403, "POLICY_DENIED");
-        Assert.Equal(DenialReason.ReauthenticationRequired, verify.Reason);
+        Assert.Equal(ErrorReasons.ReauthenticationRequired, verify.Reason);
         Assert.Equal(before, await FactorStateAsync(victim));
     }
 

@@ -53,7 +53,7 @@ public sealed class CognitoErrorMappingTests
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.VerifyAsync(TotpCredential.AccessToken("t"), "123456", null, Token));
 
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(DenialReason.SoftwareTokenNotAssociated, failure.Reason);
+        Assert.Equal(ErrorReasons.SoftwareTokenNotAssociated, failure.Reason);
         Assert.Contains("associate again", failure.Message);
         Assert.DoesNotContain("user pool", failure.Message);
     }
@@ -64,7 +64,7 @@ public sealed class CognitoErrorMappingTests
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("SoftwareTokenMFANotFoundException")));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.AssociateAsync(TotpCredential.AccessToken("t"), Token));
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(DenialReason.SoftwareTokenMfaUnavailable, failure.Reason);
+        Assert.Equal(ErrorReasons.SoftwareTokenMfaUnavailable, failure.Reason);
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ public sealed class CognitoErrorMappingTests
         var adapter = Adapter(StubHttpHandler.Always(() => StubHttpHandler.Error("InvalidParameterException")));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => adapter.SetSoftwareTokenPreferredAsync("t", Token));
         Assert.Equal(ErrorCode.Conflict, failure.Code);
-        Assert.Equal(DenialReason.SoftwareTokenNotVerified, failure.Reason);
+        Assert.Equal(ErrorReasons.SoftwareTokenNotVerified, failure.Reason);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class CognitoMfaSetupCompletionTests
 
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Adapter(handler).CompleteAsync("client-1", "jane", Session, Token));
 
-        Assert.Equal((ErrorCode.Unauthorized, DenialReason.MfaSetupNotCompleted), (failure.Code, failure.Reason));
+        Assert.Equal((ErrorCode.Unauthorized, ErrorReasons.MfaSetupNotCompleted), (failure.Code, failure.Reason));
         Assert.Contains("client secret", failure.Message);
         Assert.DoesNotContain("Unable to verify", failure.Message);
         Assert.Equal(1, handler.Attempts);
@@ -69,7 +69,7 @@ public sealed class CognitoMfaSetupCompletionTests
 
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Adapter(handler).CompleteAsync("client-1", "jane", Session, Token));
 
-        Assert.Equal((ErrorCode.Conflict, DenialReason.UnexpectedChallenge), (failure.Code, failure.Reason));
+        Assert.Equal((ErrorCode.Conflict, ErrorReasons.UnexpectedChallenge), (failure.Code, failure.Reason));
         Assert.Contains("SOFTWARE_TOKEN_MFA", failure.Message);
         Assert.DoesNotContain("next-session", failure.Message);
     }
@@ -79,7 +79,7 @@ public sealed class CognitoMfaSetupCompletionTests
     {
         var handler = StubHttpHandler.Always(() => StubHttpHandler.Error("UserLambdaValidationException", message: "PreTokenGeneration failed with error tenant"));
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Adapter(handler).CompleteAsync("client-1", "jane", Session, Token));
-        Assert.Equal((ErrorCode.PolicyDenied, DenialReason.SignInRefused), (failure.Code, failure.Reason));
+        Assert.Equal((ErrorCode.PolicyDenied, ErrorReasons.SignInRefused), (failure.Code, failure.Reason));
     }
 
     public static TheoryData<string, string> UnusableTokens => new()

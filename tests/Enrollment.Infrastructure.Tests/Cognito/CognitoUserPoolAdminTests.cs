@@ -55,7 +55,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
 
         Assert.Equal(ErrorCode.UpstreamError, failure.Code);
-        Assert.Equal(DenialReason.SoftwareTokenDeleteUnavailable, failure.Reason);
+        Assert.Equal(ErrorReasons.SoftwareTokenDeleteUnavailable, failure.Reason);
         var request = Assert.Single(handler.Requests);
         Assert.Equal("AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken", request.Target);
     }
@@ -110,7 +110,7 @@ public sealed class CognitoUserPoolAdminTests(MotoFixture moto)
         var failure = await Assert.ThrowsAsync<EnrollmentException>(() => Admin(handler).RemoveSoftwareTokenAsync("jane", Token));
 
         Assert.Equal(ErrorCode.UpstreamError, failure.Code);
-        Assert.Equal(DenialReason.SoftwareTokenStillPresent, failure.Reason);
+        Assert.Equal(ErrorReasons.SoftwareTokenStillPresent, failure.Reason);
         Assert.Equal(["AdminDeleteSoftwareToken", "AdminGetUser"], handler.Requests.Select(r => r.Target!["AWSCognitoIdentityProviderService.".Length..]));
     }
 

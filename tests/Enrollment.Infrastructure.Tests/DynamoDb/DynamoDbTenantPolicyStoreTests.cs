@@ -60,7 +60,7 @@ public sealed class DynamoDbTenantPolicyStoreTests(MotoFixture dynamo) : IAsyncL
 
         var taken = await Assert.ThrowsAsync<EnrollmentException>(() =>
             _store.PutAsync(Policy("globex", "c-2") with { Admin = new AdminSettings { GroupName = "acme-enrollment-admins" } }, 1, Ct));
-        Assert.Equal((ErrorCode.Conflict, DenialReason.GroupOfAnotherTenant), (taken.Code, taken.Reason));
+        Assert.Equal((ErrorCode.Conflict, ErrorReasons.GroupOfAnotherTenant), (taken.Code, taken.Reason));
         Assert.Equal(1, (await _store.FindByTenantIdAsync("globex", Ct))!.Version); // nothing written
 
         await _store.PutAsync(Policy("acme", "c-1") with { Admin = new AdminSettings { GroupName = "acme-security" } }, 1, Ct);
@@ -87,7 +87,7 @@ public sealed class DynamoDbTenantPolicyStoreTests(MotoFixture dynamo) : IAsyncL
 
         var again = await Assert.ThrowsAsync<EnrollmentException>(() => _store.PutAsync(Policy("acme"), null, Ct));
         Assert.Equal(ErrorCode.Conflict, again.Code);
-        Assert.Equal(DenialReason.PolicyVersionConflict, again.Reason);
+        Assert.Equal(ErrorReasons.PolicyVersionConflict, again.Reason);
 
         var updated = await _store.PutAsync(Policy("acme", "c-1") with { DisplayName = "Acme" }, expectedVersion: 1, Ct);
         Assert.Equal(2, updated.Version);
@@ -127,7 +127,7 @@ public sealed class DynamoDbTenantPolicyStoreTests(MotoFixture dynamo) : IAsyncL
 
         var error = await Assert.ThrowsAsync<EnrollmentException>(() => _store.PutAsync(Policy("globex", "c-9", "c-1"), null, Ct));
         Assert.Equal(ErrorCode.Conflict, error.Code);
-        Assert.Equal(DenialReason.ClientOfAnotherTenant, error.Reason);
+        Assert.Equal(ErrorReasons.ClientOfAnotherTenant, error.Reason);
         Assert.Contains("'c-1'", error.Message);
 
         // All or nothing: neither the policy nor the other client's mapping was written.

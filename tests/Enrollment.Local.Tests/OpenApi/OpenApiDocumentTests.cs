@@ -87,9 +87,9 @@ public sealed partial class OpenApiDocumentTests
     public void Every_reason_constant_of_the_core_is_a_reason_of_the_spec()
     {
         var inSpec = ReasonEnums.SelectMany(SpecEnum).ToHashSet(StringComparer.Ordinal);
-        var inCore = typeof(DenialReason).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var inCore = typeof(ErrorReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!);
-        foreach (var reason in inCore) Assert.True(inSpec.Contains(reason), $"DenialReason {reason} is not in any reason enum of docs/openapi.yaml");
+        foreach (var reason in inCore) Assert.True(inSpec.Contains(reason), $"ErrorReasons {reason} is not in any reason enum of docs/openapi.yaml");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Enrollment.Core.Errors;
 /// the tenant policy refuses, which limit, which state conflict, which upstream failure. The OpenAPI tests fail when
 /// a constant here is missing from the spec.
 /// </summary>
-public static class DenialReason
+public static class ErrorReasons
 {
     public const string TenantNotFound = "TENANT_NOT_FOUND";
     public const string EnrollmentDisabled = "ENROLLMENT_DISABLED";
