@@ -59,9 +59,8 @@ public sealed class ChallengeEnrollmentService(
 
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = SourceCounter(policy, caller, TotpEnrollmentService.VerifyFailureAction);
-            if (!(await limiter.TryAcquireAsync(failures, RateLimitSubjects.SourceLimit(policy.Policy.Verification.MaxFailuresPerHour), cancellationToken)).Allowed)
-                throw new EnrollmentException(ErrorCode.RateLimited, "Too many wrong codes from this network; try again later.",
-                    ErrorReasons.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
+            await limiter.AcquireOrRefuseAsync(failures, RateLimitSubjects.SourceLimit(policy.Policy.Verification.MaxFailuresPerHour),
+                ErrorReasons.VerificationFailureLimit, "Too many wrong codes from this network; try again later.", time, cancellationToken);
 
             TotpVerification verification;
             try
@@ -112,8 +111,7 @@ public sealed class ChallengeEnrollmentService(
     private async Task AcquireForSourceAsync(CompiledTenantPolicy policy, CallerContext caller, string action, int perUserLimit, string reason, string message,
         CancellationToken cancellationToken)
     {
-        var window = SourceCounter(policy, caller, action);
-        if (!(await limiter.TryAcquireAsync(window, RateLimitSubjects.SourceLimit(perUserLimit), cancellationToken)).Allowed)
-            throw new EnrollmentException(ErrorCode.RateLimited, message, reason, window.SecondsUntilReset(time.GetUtcNow()));
+        await limiter.AcquireOrRefuseAsync(SourceCounter(policy, caller, action), RateLimitSubjects.SourceLimit(perUserLimit), reason, message,
+            time, cancellationToken);
     }
 }

@@ -45,9 +45,8 @@ public sealed class TotpEnrollmentService(
 
             var window = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), AssociateAction, time.GetUtcNow());
             var limit = policy.Policy.Enrollment.MaxAssociationsPerHour;
-            if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
-                throw new EnrollmentException(ErrorCode.RateLimited, $"Too many authenticator setups; at most {limit} an hour.",
-                    ErrorReasons.AssociationLimit, window.SecondsUntilReset(time.GetUtcNow()));
+            await limiter.AcquireOrRefuseAsync(window, limit, ErrorReasons.AssociationLimit,
+                $"Too many authenticator setups; at most {limit} an hour.", time, cancellationToken);
 
             await CheckReplacementAsync(policy, caller, accessToken, cancellationToken);
             var issuer = KeyUriLabel.Issuer(policy.Policy);
@@ -71,9 +70,8 @@ public sealed class TotpEnrollmentService(
             // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), VerifyFailureAction, time.GetUtcNow());
             var limit = policy.Policy.Verification.MaxFailuresPerHour;
-            if (!(await limiter.TryAcquireAsync(failures, limit, cancellationToken)).Allowed)
-                throw new EnrollmentException(ErrorCode.RateLimited, "Too many wrong codes; try again later.",
-                    ErrorReasons.VerificationFailureLimit, failures.SecondsUntilReset(time.GetUtcNow()));
+            await limiter.AcquireOrRefuseAsync(failures, limit, ErrorReasons.VerificationFailureLimit,
+                "Too many wrong codes; try again later.", time, cancellationToken);
 
             TotpVerification verification;
             try

@@ -89,9 +89,8 @@ public sealed class TotpLifecycleService(
             // A new set is ~40 writes: as many per hour as the tenant allows recovery attempts.
             var window = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), RecoveryCodesAction, time.GetUtcNow());
             var limit = policy.Policy.Recovery.MaxAttemptsPerHour;
-            if (!(await limiter.TryAcquireAsync(window, limit, cancellationToken)).Allowed)
-                throw new EnrollmentException(ErrorCode.RateLimited, $"Too many new sets of recovery codes; at most {limit} an hour.",
-                    ErrorReasons.RecoveryCodesLimit, window.SecondsUntilReset(time.GetUtcNow()));
+            await limiter.AcquireOrRefuseAsync(window, limit, ErrorReasons.RecoveryCodesLimit,
+                $"Too many new sets of recovery codes; at most {limit} an hour.", time, cancellationToken);
 
             var user = await userPool.GetUserAsync(accessToken, cancellationToken);
             if (!user.HasSoftwareToken) throw LifecycleRules.NotEnrolled();
