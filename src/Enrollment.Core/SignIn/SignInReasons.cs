@@ -60,6 +60,9 @@ public static class SignInReasons
     public const string TokensEnrollmentGrace = "TOKENS_ENROLLMENT_GRACE";
     public const string TokensEnrollmentOnly = "TOKENS_ENROLLMENT_ONLY";
 
+    /// <summary>Pre token generation for the client-credentials grant: no user, nothing this service decides.</summary>
+    public const string ClientCredentialsUnsupported = "CLIENT_CREDENTIALS_UNSUPPORTED";
+
     /// <summary>Refusals by the policy or a limit (audit outcome DENIED); other failures are FAILED.</summary>
     public static bool IsDenial(string reason) => reason is ChallengeFailureLimit or RecoveryDisabled or UnsupportedFlow
         or UnexpectedChallenge or TenantNotFound or RecoveryAttemptLimit or ClientOfAnotherTenant or UserNotInTenant

@@ -83,10 +83,10 @@ public sealed class ApiRequest(HttpApiRequest raw)
         var header = Raw.Header("authorization");
         const string prefix = "Bearer ";
         if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || header.Length <= prefix.Length)
-            throw new EnrollmentException(ErrorCode.Unauthorized, "A bearer access token is required.");
+            throw RequestFailures.BearerTokenMissing();
         var token = header[prefix.Length..].Trim();
         if (token.Length is 0 or > 8192 || token.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '.')))
-            throw new EnrollmentException(ErrorCode.Unauthorized, "The access token is malformed.");
+            throw RequestFailures.AccessTokenMalformed();
         return token;
     }
 
@@ -95,10 +95,10 @@ public sealed class ApiRequest(HttpApiRequest raw)
     {
         var claims = Raw.RequestContext?.Authorizer?.Jwt?.Claims;
         if (claims is null || claims.Count == 0)
-            throw new EnrollmentException(ErrorCode.Unauthorized, "The request carries no verified token claims.");
+            throw RequestFailures.NoVerifiedClaims();
         var tokenUse = Claim(claims, ClaimNames.TokenUse);
         if (tokenUse is not null && tokenUse != ClaimValues.AccessTokenUse)
-            throw new EnrollmentException(ErrorCode.Unauthorized, "An access token is required, not an ID token.");
+            throw RequestFailures.IdTokenNotAccepted();
         return Caller() with
         {
             ClientId = Claim(claims, ClaimNames.ClientId) ?? Claim(claims, ClaimNames.Audience),

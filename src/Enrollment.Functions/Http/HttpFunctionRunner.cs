@@ -40,13 +40,13 @@ public sealed class HttpFunctionRunner(FunctionLog log, TimeSpan budget, TimePro
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            failure = new EnrollmentException(ErrorCode.UpstreamError, "The request took too long; nothing was changed that cannot be retried.");
+            failure = RequestFailures.TookTooLong();
         }
         catch (Exception ex)
         {
             // A defect. Log the type and stack (no message: a library message can quote input).
             log.Error("unhandled exception", ("route", route), ("requestId", request?.RequestId), ("exception", ex.GetType().FullName), ("stack", ex.StackTrace));
-            failure = new EnrollmentException(ErrorCode.InternalError, "An internal error occurred; quote the request id when reporting it.");
+            failure = RequestFailures.Internal();
         }
 
         var requestId = request?.RequestId ?? Guid.NewGuid().ToString("n");

@@ -20,8 +20,6 @@ public sealed class PreTokenGenerationFunction(TokenClaimsService tokenClaims, T
     /// <summary>The M2M client-credentials grant (V3_0 only): no user, no tenant binding, nothing this service decides.</summary>
     public const string ClientCredentialsSource = "TokenGeneration_ClientCredentials";
 
-    public const string ClientCredentialsUnsupported = "CLIENT_CREDENTIALS_UNSUPPORTED";
-
     public PreTokenGenerationFunction() : this(ServiceRoot.SharedForTriggers) { }
 
     public PreTokenGenerationFunction(ServiceRoot root) : this(root.TokenClaims, root.TriggerRunner) { }
@@ -30,7 +28,7 @@ public sealed class PreTokenGenerationFunction(TokenClaimsService tokenClaims, T
     {
         call.RequireTriggerSource(s => s is not null && s.StartsWith(TriggerSourcePrefix, StringComparison.Ordinal), TriggerSourcePrefix + "*");
         if (call.Event.TriggerSource == ClientCredentialsSource)
-            throw new EnrollmentException(ErrorCode.ValidationError, "Client-credentials tokens are not customized by this service.", ClientCredentialsUnsupported);
+            throw new EnrollmentException(ErrorCode.ValidationError, "Client-credentials tokens are not customized by this service.", SignInReasons.ClientCredentialsUnsupported);
         // Versions 2 and 3 send the same user events (Developer Guide, pre token generation: "Aside from the
         // circumstances of the resulting access tokens, version two and three events are identical").
         if (call.Event.Version is not ("2" or "3"))

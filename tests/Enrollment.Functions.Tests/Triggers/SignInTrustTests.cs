@@ -184,7 +184,7 @@ public sealed class SignInTrustTests
 
         var machine = CognitoEvents.PreToken("enrolled-user", ["orders.read"], triggerSource: PreTokenGenerationFunction.ClientCredentialsSource, version: "3");
         await Assert.ThrowsAsync<TriggerFailedException>(() => _functions.InvokeAsync(machine));
-        Assert.Contains($"\"reason\":\"{PreTokenGenerationFunction.ClientCredentialsUnsupported}\"", _functions.Log.ToString());
+        Assert.Contains($"\"reason\":\"{SignInReasons.ClientCredentialsUnsupported}\"", _functions.Log.ToString());
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class UpMfaOnTests
             Assert.True(user.PasswordIsTemporary);
             var admin = Assert.Single(stack.DemoUsers, u => u.Role == StackDemoUser.AdminRole);
             Assert.True(admin.PasswordIsTemporary); // as the demo user: new password, then MFA_SETUP
-            Assert.Contains("NEW_PASSWORD_REQUIRED, then MFA_SETUP", up.Stdout);
+            // The summary arrives line by line after its first line: wait for the hint, do not read a snapshot.
+            await up.WaitForLineAsync(line => line.Contains("NEW_PASSWORD_REQUIRED, then MFA_SETUP"), TimeSpan.FromSeconds(10));
 
             using var app = new MobileApp(stack);
             var clientId = app.ClientId(Tenant);
