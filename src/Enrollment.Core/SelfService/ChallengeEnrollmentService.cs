@@ -57,25 +57,10 @@ public sealed class ChallengeEnrollmentService(
             var trustedIssuer = mfaSetup.TrustedIssuer;
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken);
 
-            // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
-            var failures = SourceCounter(policy, caller, TotpEnrollmentService.VerifyFailureAction);
-            await limiter.AcquireOrRefuseAsync(failures, RateLimitSubjects.SourceLimit(policy.Policy.Verification.MaxFailuresPerHour),
-                ErrorReasons.VerificationFailureLimit, "Too many wrong codes from this network; try again later.", time, cancellationToken);
-
-            TotpVerification verification;
-            try
-            {
-                verification = await userPool.VerifyAsync(TotpCredential.Session(session), code, deviceName, cancellationToken);
-            }
-            catch (EnrollmentException ex) when (ex.Code != ErrorCode.CodeMismatch)
-            {
-                await limiter.ReleaseAsync(failures, cancellationToken);
-                throw;
-            }
-            // Status ERROR is a wrong code too: the reserved failure stays spent and Cognito is not asked to finish.
-            if (!verification.Success)
-                throw new EnrollmentException(ErrorCode.CodeMismatch, "The code is wrong or expired.");
-            await limiter.ReleaseAsync(failures, cancellationToken);
+            // Counted per source (no user is proven yet); a wrong code, Status ERROR included, finishes nothing.
+            var verification = await CountedVerification.VerifyAsync(limiter, SourceCounter(policy, caller, TotpEnrollmentService.VerifyFailureAction),
+                RateLimitSubjects.SourceLimit(policy.Policy.Verification.MaxFailuresPerHour), "Too many wrong codes from this network; try again later.",
+                time, () => userPool.VerifyAsync(TotpCredential.Session(session), code, deviceName, cancellationToken), cancellationToken);
 
             var completed = await mfaSetup.CompleteAsync(caller.ClientId!, claimedUsername, verification.Session ?? session, cancellationToken);
             var identity = completed.Identity;

@@ -67,29 +67,15 @@ public sealed class TotpEnrollmentService(
             // The tenant is the user's binding, read with the caller's own token when it carries no tenant_id claim.
             var policy = await _attempts.ResolveAndGateAsync(attempt, cancellationToken, accessToken);
 
-            // Reserve a failure before asking, so parallel guesses cannot exceed the limit; a right code gives it back.
             var failures = RateLimitCounter.Hourly(policy.TenantId, RateLimitSubject.User(sub), VerifyFailureAction, time.GetUtcNow());
-            var limit = policy.Policy.Verification.MaxFailuresPerHour;
-            await limiter.AcquireOrRefuseAsync(failures, limit, ErrorReasons.VerificationFailureLimit,
-                "Too many wrong codes; try again later.", time, cancellationToken);
-
-            TotpVerification verification;
-            try
-            {
-                // Before the code is checked: a verify that succeeds replaces whatever factor the user has, so a secret
-                // associated at Cognito directly (with a stolen token) meets the same rule as one associated through us.
-                await CheckReplacementAsync(policy, caller, accessToken, cancellationToken);
-                verification = await userPool.VerifyAsync(credential, code, deviceName, cancellationToken);
-            }
-            catch (EnrollmentException ex) when (ex.Code != ErrorCode.CodeMismatch)
-            {
-                await limiter.ReleaseAsync(failures, cancellationToken);
-                throw;
-            }
-            if (!verification.Success)
-                throw new EnrollmentException(ErrorCode.CodeMismatch, "The code is wrong or expired.");
-
-            await limiter.ReleaseAsync(failures, cancellationToken);
+            await CountedVerification.VerifyAsync(limiter, failures, policy.Policy.Verification.MaxFailuresPerHour,
+                "Too many wrong codes; try again later.", time, async () =>
+                {
+                    // Before the code is checked: a verify that succeeds replaces whatever factor the user has, so a secret
+                    // associated at Cognito directly (with a stolen token) meets the same rule as one associated through us.
+                    await CheckReplacementAsync(policy, caller, accessToken, cancellationToken);
+                    return await userPool.VerifyAsync(credential, code, deviceName, cancellationToken);
+                }, cancellationToken);
             await userPool.SetSoftwareTokenPreferredAsync(accessToken, cancellationToken);
 
             // Metadata about the factor Cognito now holds (device name, time), keyed by the token's sub; the username
