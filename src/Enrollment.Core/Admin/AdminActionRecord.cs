@@ -13,7 +13,7 @@ public sealed class AdminActionRecord(AuditSubject subject) : IDestructiveProgre
     /// <summary>How an authenticator was removed, once it was (DELETED, PREFERENCE_DISABLED): recorded even if a later step fails.</summary>
     public string? FactorRemoval { get; set; }
 
-    /// <summary>How the sign-out after a removed factor went (SIGNED_OUT or why not), as <see cref="Enrollment.GlobalSignOut"/> writes it.</summary>
+    /// <summary>How the sign-out after a removed factor went (SIGNED_OUT or why not), as <see cref="UserPool.GlobalSignOut"/> writes it.</summary>
     public string? SignOut { get; set; }
 
     /// <summary>When the intent item of a destructive action was written; the outcome item sorts after it.</summary>

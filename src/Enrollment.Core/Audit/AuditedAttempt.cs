@@ -9,7 +9,7 @@ public sealed class AuditedAttempt(CallerContext caller) : IDestructiveProgress
 {
     /// <summary>
     /// Who the attempt's audit event names. The session routes start without a user and set the proven one here only
-    /// once Cognito has signed that user in (see <see cref="ChallengeEnrollmentService"/>); the recovery route
+    /// once Cognito has signed that user in (the session route's verify); the recovery route
     /// names the user only once a right code proved who it is.
     /// </summary>
     public CallerContext Caller { get; set; } = caller;
@@ -18,10 +18,10 @@ public sealed class AuditedAttempt(CallerContext caller) : IDestructiveProgress
 
     public string? DeviceName { get; set; }
 
-    /// <summary>How a factor was removed (recovery), as <see cref="FactorRemovalNames"/> writes it.</summary>
+    /// <summary>How a factor was removed (recovery), as <see cref="UserPool.FactorRemovalNames"/> writes it.</summary>
     public string? FactorRemoval { get; set; }
 
-    /// <summary>How the sign-out after a removed factor went, as <see cref="GlobalSignOut"/> writes it.</summary>
+    /// <summary>How the sign-out after a removed factor went, as <see cref="UserPool.GlobalSignOut"/> writes it.</summary>
     public string? SignOut { get; set; }
 
     /// <summary>

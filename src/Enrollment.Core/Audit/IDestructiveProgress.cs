@@ -9,9 +9,9 @@ public interface IDestructiveProgress
     /// <summary>The intent item's time (the outcome item sorts after it); null until it is written.</summary>
     DateTimeOffset? IntentAt { get; set; }
 
-    /// <summary>DELETED or PREFERENCE_DISABLED once the factor is removed (<see cref="Enrollment.FactorRemovalNames"/>).</summary>
+    /// <summary>DELETED or PREFERENCE_DISABLED once the factor is removed (<see cref="UserPool.FactorRemovalNames"/>).</summary>
     string? FactorRemoval { get; set; }
 
-    /// <summary>SIGNED_OUT or why not (<see cref="Enrollment.GlobalSignOut"/>).</summary>
+    /// <summary>SIGNED_OUT or why not (<see cref="UserPool.GlobalSignOut"/>).</summary>
     string? SignOut { get; set; }
 }

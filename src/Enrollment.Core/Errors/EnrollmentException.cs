@@ -16,7 +16,7 @@ public sealed class EnrollmentException : Exception
 
     public ErrorCode Code { get; }
 
-    /// <summary>Machine-readable reason, e.g. a <see cref="Policy.ErrorReasons"/>.</summary>
+    /// <summary>Machine-readable reason, e.g. a <see cref="ErrorReasons"/>.</summary>
     public string? Reason { get; }
 
     public int? RetryAfterSeconds { get; }

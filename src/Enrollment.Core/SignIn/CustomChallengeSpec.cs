@@ -2,7 +2,7 @@ namespace Enrollment.Core.SignIn;
 
 /// <summary>
 /// What Create hands Cognito for one custom challenge. Public parameters go to the app; private ones only to
-/// Verify. Neither holds a secret: recovery codes are checked through <see cref="Enrollment.IRecoveryCodeVerifier"/>.
+/// Verify. Neither holds a secret: recovery codes are checked through <see cref="Recovery.IRecoveryCodeVerifier"/>.
 /// </summary>
 public sealed record CustomChallengeSpec(
     string Name,

@@ -6,7 +6,7 @@ namespace Enrollment.Local.Cognito;
 
 public sealed record InitiateAuthResponse
 {
-    /// <summary>See <see cref="ChallengeNames"/>; null when <see cref="AuthenticationResult"/> is set.</summary>
+    /// <summary>See <see cref="Enrollment.Core.UserPool.ChallengeNames"/>; null when <see cref="AuthenticationResult"/> is set.</summary>
     public string? ChallengeName { get; init; }
 
     public string? Session { get; init; }

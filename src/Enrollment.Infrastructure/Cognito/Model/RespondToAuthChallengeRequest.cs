@@ -4,7 +4,7 @@ public sealed record RespondToAuthChallengeRequest
 {
     public required string ClientId { get; init; }
 
-    /// <summary>See <see cref="ChallengeNames"/>.</summary>
+    /// <summary>See <see cref="Enrollment.Core.UserPool.ChallengeNames"/>.</summary>
     public required string ChallengeName { get; init; }
 
     public string? Session { get; init; }
