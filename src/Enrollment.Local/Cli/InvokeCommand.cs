@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enrollment.Infrastructure.Configuration;
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Stack;
 using Enrollment.Local.Template;
@@ -78,7 +79,7 @@ public static class InvokeCommand
         }
         var variables = UpCommand.EmulatorEnvironment(stack.Endpoints.CognitoIdp, stack.Endpoints.Dynamodb, stack.Region);
         variables["USER_POOL_ID"] = stack.UserPoolId;
-        if (stack.RecoveryCodePepper is { Length: > 0 } pepper) variables[UpCommand.RecoveryCodePepperVariable] = pepper;
+        if (stack.RecoveryCodePepper is { Length: > 0 } pepper) variables[EnrollmentSettings.RecoveryCodePepperVariable] = pepper;
         foreach (var (table, name) in stack.Tables)
             if (StackTableVariables.TryGetValue(table, out var variable)) variables[variable] = name;
         return EnvVarsFile.FromParameters(variables, path);

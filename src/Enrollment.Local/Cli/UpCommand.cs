@@ -5,8 +5,8 @@ using Enrollment.Core.Policy;
 using Enrollment.Infrastructure.Cognito;
 using Enrollment.Infrastructure.Configuration;
 using Enrollment.Infrastructure.DynamoDb;
-using Enrollment.Local.Cognito;
 using Enrollment.Local.Api;
+using Enrollment.Local.Cognito;
 using Enrollment.Local.Emulator;
 using Enrollment.Local.Hosting;
 using Enrollment.Local.Stack;
@@ -159,7 +159,7 @@ public static class UpCommand
         {
             ["USER_POOL_ID"] = stack.UserPoolId,
             // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
-            [RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            [EnrollmentSettings.RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
             // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
             ["AWS_SESSION_TOKEN"] = "",
@@ -173,7 +173,7 @@ public static class UpCommand
             () => LocalApi.StartAsync(served, EnvVarsFile.FromParameters(functionEnvironment, "up"), authorizers, args.Port, stdout, invokers, stop),
             a => $"serving on {a.Url.ToString().TrimEnd('/')}, functions run as {a.Functions.Values.FirstOrDefault()?.Describe() ?? "none"}").ConfigureAwait(false);
         return StackFileBuilder.Build(api.Url, endpoint, region, stack, served, authorizers.Values.FirstOrDefault(), run.Moto.ProcessId,
-            functionEnvironment[RecoveryCodePepperVariable]);
+            functionEnvironment[EnrollmentSettings.RecoveryCodePepperVariable]);
     }
 
     /// <summary>Step 6: serve until Ctrl-C or SIGTERM.</summary>
@@ -191,9 +191,6 @@ public static class UpCommand
     }
 
     private static readonly TimeSpan ProvisioningTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>The functions' recovery code pepper (the deployed template resolves it from Secrets Manager).</summary>
-    internal const string RecoveryCodePepperVariable = "RECOVERY_CODE_PEPPER";
 
     /// <summary>Template parameters for a local stack: the environment name and the pool's MFA setting.</summary>
     private static Dictionary<string, string> LocalParameters(SamTemplate template, string poolMfa)
