@@ -78,7 +78,7 @@ public static class InvokeCommand
             throw new CliException($"{path} is not a stack file written by `up`.");
         }
         var variables = UpCommand.EmulatorEnvironment(stack.Endpoints.CognitoIdp, stack.Endpoints.Dynamodb, stack.Region);
-        variables["USER_POOL_ID"] = stack.UserPoolId;
+        variables[EnrollmentSettings.UserPoolIdVariable] = stack.UserPoolId;
         if (stack.RecoveryCodePepper is { Length: > 0 } pepper) variables[EnrollmentSettings.RecoveryCodePepperVariable] = pepper;
         foreach (var (table, name) in stack.Tables)
             if (StackTableVariables.TryGetValue(table, out var variable)) variables[variable] = name;
@@ -87,9 +87,9 @@ public static class InvokeCommand
 
     private static readonly Dictionary<string, string> StackTableVariables = new(StringComparer.Ordinal)
     {
-        ["audit"] = "AUDIT_TABLE_NAME",
-        ["tenants"] = "TENANTS_TABLE_NAME",
-        ["userState"] = "USER_STATE_TABLE_NAME",
+        ["audit"] = EnrollmentSettings.AuditTableVariable,
+        ["tenants"] = EnrollmentSettings.TenantsTableVariable,
+        ["userState"] = EnrollmentSettings.UserStateTableVariable,
     };
 
     private static string SingleFunction(SamTemplate template) => template.Functions.Count == 1

@@ -157,10 +157,10 @@ public static class UpCommand
         var served = template.WithOptions(template.Options with { Overrides = StackParameters(template, inputs.PoolMfa, stack) });
         var functionEnvironment = new Dictionary<string, string>(EmulatorEnvironment(endpoint, region), StringComparer.Ordinal)
         {
-            ["USER_POOL_ID"] = stack.UserPoolId,
+            [EnrollmentSettings.UserPoolIdVariable] = stack.UserPoolId,
             // What the template resolves from Secrets Manager at deploy time: a fresh pepper per local stack.
             [EnrollmentSettings.RecoveryCodePepperVariable] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["POLICY_CACHE_SECONDS"] = PolicyCacheSeconds,
+            [EnrollmentSettings.PolicyCacheVariable] = PolicyCacheSeconds,
             // Dummy keys for the emulator win over any the developer has configured; empty removes the variable.
             ["AWS_SESSION_TOKEN"] = "",
             ["AWS_PROFILE"] = "",
